@@ -1,0 +1,14 @@
+package dev.grokphase.app.cli;
+
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
+import picocli.CommandLine.Command;
+
+/** {@code grokphase theory cubic}: not built yet (tracked by its issue). */
+@Command(name = "cubic", mixinStandardHelpOptions = true, description = "Not available yet in this build.")
+public final class TheoryCubicCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "'grokphase theory cubic' is not available in this build yet");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.grokphase.app.cli;
+
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
+import picocli.CommandLine.Command;
+
+/** {@code grokphase train modular}: not built yet (tracked by its issue). */
+@Command(name = "modular", mixinStandardHelpOptions = true, description = "Not available yet in this build.")
+public final class TrainModularCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "'grokphase train modular' is not available in this build yet");
+    }
+}
