@@ -16,8 +16,10 @@ import dev.grokphase.theory.modular.Transition;
 import dev.grokphase.theory.modular.TransitionFinder;
 import dev.grokphase.theory.modular.gp.FullTableGp;
 import dev.grokphase.theory.modular.gp.GpFit;
+import dev.grokphase.theory.modular.gp.LowRankSubsetGp;
 import dev.grokphase.theory.modular.gp.QuadraticNngpKernel;
 import dev.grokphase.theory.modular.gp.SubsetGp;
+import dev.grokphase.theory.modular.gp.TrainedGp;
 import dev.grokphase.theory.modular.gp.TwoHotTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,9 +119,21 @@ public final class TheoryModularCommand implements Runnable {
 
     @Option(names = "--gp-train-fraction", paramLabel = "F",
             description = "Also fit the NNGP baseline on a random fraction F in (0, 1] of the P^2 table and report its errors "
-                    + "(gpTrainRelRmse, gpTestRelRmse, gpTestAccuracy). F = 1 uses the Fourier path (any P); F < 1 a dense "
-                    + "Cholesky solve, limited to " + SubsetGp.MAX_TRAIN + " training entries.")
+                    + "(gpTrainRelRmse, gpTestRelRmse, gpTestAccuracy). F = 1 uses the Fourier path (any P); F < 1 "
+                    + "the solver of --gp-solver.")
     Double gpTrainFraction;
+
+    /** How the subset GP is solved. */
+    enum GpSolver { auto, dense, lowrank }
+
+    @Option(names = "--gp-solver", defaultValue = "auto", paramLabel = "auto|dense|lowrank",
+            description = "Subset GP: dense Cholesky (up to " + SubsetGp.MAX_TRAIN + " training entries), lowrank "
+                    + "(Woodbury on the rank-(2P+1) kernel, any P), or auto (dense up to " + DENSE_AUTO_MAX
+                    + " entries). Default: ${DEFAULT-VALUE}")
+    GpSolver gpSolver;
+
+    /** Training sizes up to which auto picks the dense solve (it is the reference; both agree to 1e-11). */
+    static final int DENSE_AUTO_MAX = 1000;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random GP training subset. Default: ${DEFAULT-VALUE}")
     long seed;
@@ -268,14 +282,18 @@ public final class TheoryModularCommand implements Runnable {
             fit = new FullTableGp(kernel, pt.sigma2()).fitTarget();
         } else {
             int[][] split = SubsetGp.randomSplit(table, gpTrainFraction, seed);
-            if (split[0].length == 0 || split[0].length > SubsetGp.MAX_TRAIN) {
+            int size = split[0].length;
+            boolean dense = gpSolver == GpSolver.dense || (gpSolver == GpSolver.auto && size <= DENSE_AUTO_MAX);
+            if (size == 0 || (dense && size > SubsetGp.MAX_TRAIN)) {
                 throw GrokphaseException.outOfRange("--gp-train-fraction", gpTrainFraction,
-                        "a fraction giving 1.." + SubsetGp.MAX_TRAIN + " training entries of the " + table.size()
-                                + "-entry table (or exactly 1 for the full table)");
+                        "a fraction giving 1.." + (dense ? SubsetGp.MAX_TRAIN : table.size()) + " training entries of the "
+                                + table.size() + "-entry table" + (dense ? " with --gp-solver dense" : ""));
             }
-            fit = new SubsetGp(kernel, pt.sigma2(), split[0]).fit(split[1]);
+            TrainedGp gp = dense ? new SubsetGp(kernel, pt.sigma2(), split[0]) : new LowRankSubsetGp(kernel, pt.sigma2(), split[0]);
+            fit = gp.fit(split[1]);
         }
         row.put("gpTrainSize", fit.trainSize());
+        row.put("gpTestSize", fit.testSize());
         row.put("gpTrainRelRmse", fit.trainRelRmse());
         row.put("gpTestRelRmse", fit.testRelRmse());
         row.put("gpTestAccuracy", fit.testAccuracy());

@@ -106,6 +106,9 @@ class TheoryModularCommandTest {
                 "--gp-train-fraction", "0.5", "--seed", "5", "--format", "jsonl").out()).get(0);
         assertThat(row.get("gpTrainSize").asInt()).isEqualTo(85);
         assertThat(row.get("gpTestRelRmse").asDouble()).isGreaterThan(0.9);
+        JsonNode low = jsonl(CliRun.of("theory", "modular", "--P", "13", "--sigma-a2", "0.05", "--sigma2", "0.01",
+                "--gp-train-fraction", "0.5", "--seed", "5", "--gp-solver", "lowrank", "--format", "jsonl").out()).get(0);
+        assertThat(low.get("gpTestRelRmse").asDouble()).isCloseTo(row.get("gpTestRelRmse").asDouble(), within(1e-10));
         JsonNode full = jsonl(CliRun.of("theory", "modular", "--sigma2", "0.2", "--gp-train-fraction", "1",
                 "--format", "jsonl").out()).get(0);
         assertThat(full.get("gpTrainRelRmse").asDouble()).isCloseTo(0.2 / (8e-6 + 0.2), within(1e-9));

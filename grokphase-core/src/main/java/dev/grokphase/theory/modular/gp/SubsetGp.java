@@ -16,21 +16,15 @@ import java.util.Random;
  * regulariser, so the factorisation is of a matrix with eigenvalues ≥ σ². Cost O(|T|³), so this
  * path is for |T| up to a few thousand; the full table goes through {@link FullTableGp}.
  */
-public final class SubsetGp {
+public final class SubsetGp extends TrainedGp {
 
     /** Largest training set the dense path accepts (a 4000² Cholesky is ~20 s in Hipparchus). */
     public static final int MAX_TRAIN = 4000;
 
-    private final QuadraticNngpKernel kernel;
-    private final int[] train;
     private final RealMatrix alpha;
 
     public SubsetGp(QuadraticNngpKernel kernel, double sigma2, int[] train) {
-        if (train.length == 0 || train.length > MAX_TRAIN) {
-            throw GrokphaseException.outOfRange("training-set size", train.length, "[1, " + MAX_TRAIN + "] for the dense GP");
-        }
-        this.kernel = kernel;
-        this.train = train.clone();
+        super(kernel, checkSize(train));
         RealMatrix a = kernel.matrix(train, train);
         for (int i = 0; i < train.length; i++) {
             a.addToEntry(i, i, sigma2);
@@ -51,7 +45,14 @@ public final class SubsetGp {
         this.alpha = solver.solve(new Array2DRowRealMatrix(y, false));
     }
 
-    /** Posterior mean of all P channels at table entry {@code x}. */
+    private static int[] checkSize(int[] train) {
+        if (train.length == 0 || train.length > MAX_TRAIN) {
+            throw GrokphaseException.outOfRange("training-set size", train.length, "[1, " + MAX_TRAIN + "] for the dense GP");
+        }
+        return train;
+    }
+
+    @Override
     public double[] predict(int x) {
         int p = kernel.table().p();
         double[] f = new double[p];
@@ -62,34 +63,6 @@ public final class SubsetGp {
             }
         }
         return f;
-    }
-
-    /** Errors on the training set and on the given held-out entries. */
-    public GpFit fit(int[] test) {
-        double[] tr = errors(train);
-        double[] te = test.length == 0 ? new double[] {Double.NaN, Double.NaN} : errors(test);
-        return new GpFit(train.length, test.length, tr[0], te[0], tr[1], te[1]);
-    }
-
-    private double[] errors(int[] points) {
-        TwoHotTable t = kernel.table();
-        double err = 0;
-        double norm = 0;
-        int correct = 0;
-        for (int x : points) {
-            double[] f = predict(x);
-            int best = 0;
-            for (int c = 0; c < f.length; c++) {
-                double y = t.target(c, x);
-                err += (f[c] - y) * (f[c] - y);
-                norm += y * y;
-                if (f[c] > f[best]) {
-                    best = c;
-                }
-            }
-            correct += best == t.label(x) ? 1 : 0;
-        }
-        return new double[] {Math.sqrt(err / norm), (double) correct / points.length};
     }
 
     /**

@@ -75,6 +75,32 @@ class GpRegressionTest {
     }
 
     @Test
+    void lowRankSubsetPathEqualsTheDenseSolve() {
+        for (int p : new int[] {7, 11, 13}) {
+            TwoHotTable t = new TwoHotTable(p);
+            QuadraticNngpKernel k = new QuadraticNngpKernel(t, 0.05);
+            for (double frac : new double[] {0.2, 0.7, 1.0}) {
+                int[][] split = SubsetGp.randomSplit(t, frac, 17 + p);
+                SubsetGp dense = new SubsetGp(k, 0.1, split[0]);
+                LowRankSubsetGp low = new LowRankSubsetGp(k, 0.1, split[0]);
+                for (int x = 0; x < t.size(); x++) {
+                    double[] a = dense.predict(x);
+                    double[] b = low.predict(x);
+                    for (int c = 0; c < p; c++) {
+                        assertThat(b[c]).isCloseTo(a[c], within(1e-11));
+                    }
+                }
+                GpFit fd = dense.fit(split[1]);
+                GpFit fl = low.fit(split[1]);
+                assertThat(fl.trainRelRmse()).isCloseTo(fd.trainRelRmse(), within(1e-10));
+                if (split[1].length > 0) {
+                    assertThat(fl.testRelRmse()).isCloseTo(fd.testRelRmse(), within(1e-10));
+                }
+            }
+        }
+    }
+
+    @Test
     void randomSplitIsDeterministicForASeed() {
         TwoHotTable t = new TwoHotTable(7);
         assertThat(SubsetGp.randomSplit(t, 0.3, 9)[0]).containsExactly(SubsetGp.randomSplit(t, 0.3, 9)[0]);
