@@ -177,13 +177,15 @@ public final class TheoryModularCommand implements Runnable {
 
         List<ModularParams> points = new ArrayList<>();
         for (int prime : primes) {
-            for (double nv : nRange.values()) {
-                for (double sa : saRange.values()) {
+            for (double nvRaw : nRange.values()) {
+                double nv = tidy(nvRaw);
+                for (double saRaw : saRange.values()) {
+                    double sa = tidy(saRaw);
                     if (transition) {
                         points.add(new ModularParams(prime, nv, sa, gamma, sigma2Range.get(0)));
                     } else {
                         for (double s2 : sigma2Range.values()) {
-                            points.add(new ModularParams(prime, nv, sa, gamma, s2));
+                            points.add(new ModularParams(prime, nv, sa, gamma, tidy(s2)));
                         }
                     }
                 }
@@ -298,6 +300,11 @@ public final class TheoryModularCommand implements Runnable {
         row.put("gpTestRelRmse", fit.testRelRmse());
         row.put("gpTestAccuracy", fit.testAccuracy());
         row.put("gpSeed", gpTrainFraction == 1.0 ? null : seed);
+    }
+
+    /** start + i·step to 12 significant digits, so 0.15 + 22·0.001 prints as 0.172, not 0.17200000000000001. */
+    private static double tidy(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", v));
     }
 
     /** An integral width prints as an integer (N = 1000, not 1000.0). */
