@@ -60,7 +60,8 @@ import java.util.Map;
                 "g = u a^2; a = |a|; learned = 1 - |a|; fDrop = droplet weight per mode;",
                 "actionGap = S_k(w+) - S_k(0), empty/null without a non-zero saddle;",
                 "phiPlus = w+^2; phase; roots = number of self-consistent roots found;",
-                "normalization; limit."})
+                "branch = which root is reported (unique, largest-of-k: the one connected to",
+                "the GP limit, or closed-form); normalization; limit."})
 public final class TheoryModularCommand implements Runnable {
 
     /** Command-line spelling of {@link Normalization}. */
@@ -271,6 +272,7 @@ public final class TheoryModularCommand implements Runnable {
         row.put("phiPlus", s.hasNonZeroSaddle() ? s.phiPlus() : null);
         row.put("phase", s.phase().label());
         row.put("roots", s.roots().length);
+        row.put("branch", s.branch());
         row.put("normalization", s.normalization().label());
         row.put("limit", lim.label());
         return row;

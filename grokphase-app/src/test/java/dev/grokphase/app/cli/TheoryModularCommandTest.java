@@ -32,6 +32,8 @@ class TheoryModularCommandTest {
             assertThat(row.has("sigma2") && row.has("P") && row.has("N") && row.has("u") && row.has("a") && row.has("learned")
                     && row.has("fDrop") && row.has("actionGap") && row.has("phase")).isTrue();
             assertThat(row.get("learned").asDouble()).isCloseTo(1 - row.get("a").asDouble(), within(1e-15));
+            assertThat(row.get("roots").asInt()).isEqualTo(1);
+            assertThat(row.get("branch").asText()).isEqualTo("unique");
         }
         assertThat(rows.get(0).get("phase").asText()).isEqualTo("GMFL-II");
         assertThat(rows.get(50).get("phase").asText()).isEqualTo("GMFL-I");
