@@ -148,11 +148,14 @@ public final class TheoryModularCommand implements Runnable {
         Range nRange = Range.parse("--N", n);
         Range pRange = Range.parse("--P", p);
         Range saRange = Range.parse("--sigma-a2", sigmaA2);
-        int ranges = (sigma2Range.isSingle() ? 0 : 1) + (nRange.isSingle() ? 0 : 1) + (pRange.isSingle() ? 0 : 1)
-                + (saRange.isSingle() ? 0 : 1);
+        // --transition ignores sigma2, so its (default) range does not count there
+        int others = (nRange.isSingle() ? 0 : 1) + (pRange.isSingle() ? 0 : 1) + (saRange.isSingle() ? 0 : 1);
+        int ranges = others + (transition || sigma2Range.isSingle() ? 0 : 1);
         if (ranges > 1) {
+            boolean sigma2Given = spec.commandLine().getParseResult().hasMatchedOption("--sigma2");
             throw GrokphaseException.invalid("--sigma2/--N/--P/--sigma-a2", "more than one range",
-                    "at most one of them may be a range a:b:step");
+                    "at most one of them may be a range a:b:step"
+                            + (sigma2Given ? "" : " (--sigma2 defaults to the range " + sigma2 + "; give one value of --sigma2)"));
         }
         Require.positive("--gamma", gamma);
         Require.atLeast("--profile-points", profilePoints, 2);

@@ -97,6 +97,17 @@ class TheoryModularCommandTest {
     }
 
     @Test
+    void transitionOverAWidthRangeIgnoresTheDefaultSigma2Range() throws Exception {
+        List<JsonNode> rows = jsonl(CliRun.of("theory", "modular", "--N", "500:2000:500", "--transition").out());
+        assertThat(rows).hasSize(4);
+        // σ²_c1 ∝ N^{-1/2} (closed form §5.7): quadrupling N halves it
+        assertThat(rows.get(3).get("sigma2c1").asDouble() / rows.get(0).get("sigma2c1").asDouble()).isCloseTo(0.5, within(1e-4));
+        CliRun sweep = CliRun.of("theory", "modular", "--N", "500:2000:500");
+        assertThat(sweep.exitCode()).isEqualTo(2);
+        assertThat(sweep.err()).contains("give one value of --sigma2");
+    }
+
+    @Test
     void rangeOfPSkipsNonPrimes() throws Exception {
         List<JsonNode> rows = jsonl(CliRun.of("theory", "modular", "--P", "10:20:1", "--sigma2", "0.2", "--format", "jsonl").out());
         assertThat(rows.stream().map(r -> r.get("P").asInt())).containsExactly(11, 13, 17, 19);
