@@ -25,23 +25,42 @@ import java.util.List;
  *
  * <p>Selection: the GFL branch when the zero well is the global minimum of s; otherwise the mixed
  * solution with ω/κ &lt; 1 (if several, the one with the smallest ω, i.e. continued from GFL);
- * otherwise a GMFL-II solution. The GFL branch past the first-order point is kept in the list as a
- * metastable branch. Stateless and thread-safe.
+ * otherwise a GMFL-II solution; otherwise the mixed solution whose lever rule over-fills (ω ≥ κ),
+ * labelled GMFL-II. The GFL branch past the first-order point is kept in the list as a
+ * metastable branch. Not thread-safe (it keeps the scan window of the current point): one instance per thread.
  */
 public final class ThermodynamicSolver {
 
-    /** Largest overlap searched for side wells; s grows like q²/(2σ_w²) beyond it. */
-    private final double qMax;
-    /** Grid points for the side-well scans. */
-    private final int gridPoints;
+    /** Smallest overlap window searched for side wells. */
+    private final double qMaxMin;
+    /** Grid points per unit of q for the side-well scans. */
+    private final double density;
+    // Window of the current point: s grows like q²/(2σ_w²) minus a bounded reward, see window().
+    private double qMax;
+    private int gridPoints;
 
     public ThermodynamicSolver() {
-        this(6.0, 600);
+        this(6.0, 100);
     }
 
-    public ThermodynamicSolver(double qMax, int gridPoints) {
-        this.qMax = qMax;
-        this.gridPoints = gridPoints;
+    /**
+     * @param qMaxMin smallest window (0, qMax] searched for side wells
+     * @param density grid points per unit of q in the scans (refined by Brent)
+     */
+    public ThermodynamicSolver(double qMaxMin, double density) {
+        this.qMaxMin = qMaxMin;
+        this.density = density;
+        window(0, 0.5, 0);
+    }
+
+    /**
+     * Sets the scan window for a point. For q → ∞, t → 1/2 and s ≥ q²/(2σ_w²) − (2u/π)(|b| + |c|)²/2;
+     * with |b| ≤ 1.5 and |c| ≤ 1.5|ε| + 0.5 every well lies below the q where that bound is positive.
+     */
+    private void window(double u, double sigmaW2, double eps) {
+        double reward = (2 * u / Math.PI) * 0.5 * Math.pow(1.5 + 1.5 * Math.abs(eps) + 0.5, 2);
+        qMax = Math.max(qMaxMin, 1.1 * Math.sqrt(2 * sigmaW2 * reward));
+        gridPoints = (int) Math.ceil(qMaxMin * density) + (int) Math.ceil(Math.sqrt(qMax - qMaxMin) * density);
     }
 
     static double coefB(double sigmaW2) {
@@ -114,6 +133,7 @@ public final class ThermodynamicSolver {
 
     /** The lowest side well of the GFL branch and its depth s(q*) (NaN, +inf when there is none). */
     double[] gflSideWell(CubicParams p) {
+        window(p.u(), p.sigmaW2(), p.eps());
         double u = p.u();
         double b = gflB(u, p.r(), p.sigmaW2());
         ReducedAction s = new ReducedAction(u, p.sigmaW2(), b, p.eps());
@@ -131,6 +151,7 @@ public final class ThermodynamicSolver {
 
     /** Solves one point: every branch, one selected. */
     public CubicResult solve(CubicParams p) {
+        window(p.u(), p.sigmaW2(), p.eps());
         double u = p.u();
         double r = p.r();
         double sw2 = p.sigmaW2();
@@ -181,8 +202,19 @@ public final class ThermodynamicSolver {
                 }
             }
             if (pick < 0) {
-                // No self-consistent droplet state in the searched window: return GFL, flagged by its
-                // side well (s(q*) < 0) in the output; it is the only solution found.
+                // The lever rule over-fills (ω ≥ κ): the strict-limit mixed solution, labelled GMFL-II.
+                double least = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < all.size(); i++) {
+                    CubicSolution s = all.get(i);
+                    if (s.branch().equals("mixed") && s.dropletWeight() < least) {
+                        least = s.dropletWeight();
+                        pick = i;
+                    }
+                }
+            }
+            if (pick < 0) {
+                // Nothing self-consistent in the window: GFL is returned, and its side well with
+                // s(q*) < 0 is visible in the output (qStar set); this was never seen for d ≥ 10.
                 pick = 0;
             }
         }
@@ -216,11 +248,10 @@ public final class ThermodynamicSolver {
                 double c = cOf.applyAsDouble(q);
                 double b = bOf.applyAsDouble(q);
                 double stiff = 1 - bb * u * b * b;
-                if (stiff <= 0) {
-                    return Double.NaN;
-                }
                 double pp = Math.sqrt(6) * (eps - c) / ReducedAction.projection3(sw2, q);
-                return b * (1 + a / stiff) - 1 + ReducedAction.projection1(sw2, q) * pp;
+                // Multiplied by the zero-well stiffness 1 − Bub² so that it stays continuous through the
+                // pole of A/(1 − Bub²); roots with stiffness ≤ 0 are discarded below.
+                return b * (stiff + a) + stiff * (ReducedAction.projection1(sw2, q) * pp - 1);
             };
             int evals = 0;
             for (double q : Roots.all(res, grid)) {
@@ -232,7 +263,7 @@ public final class ThermodynamicSolver {
                 double pp = Math.sqrt(6) * (eps - c) / v3;
                 double omega = pp / (v1 * b + v3 * Math.sqrt(6) * c);
                 ReducedAction s = new ReducedAction(u, sw2, b, c);
-                if (!(omega >= 0) || s.secondDerivative(q) <= 0 || !globalMinimum(s, q)) {
+                if (!(1 - bb * u * b * b > 0) || !(omega >= 0) || s.secondDerivative(q) <= 0 || !globalMinimum(s, q)) {
                     continue;
                 }
                 Phase ph = omega / kappa >= 1 ? Phase.GMFL_II : Phase.GMFL_I;
@@ -370,6 +401,7 @@ public final class ThermodynamicSolver {
 
     ReducedAction gflAction(CubicParams p) {
         double u = p.u();
+        window(u, p.sigmaW2(), p.eps());
         return new ReducedAction(u, p.sigmaW2(), gflB(u, p.r(), p.sigmaW2()), p.eps());
     }
 
