@@ -98,7 +98,7 @@ public final class TheoryCubicCommand implements Runnable {
     OutputFormat format;
 
     @Option(names = "--transition",
-            description = "Print the spinodal and the first-order GFL -> GMFL-I point along the swept axis (sigma2 when none is a range), one object, 4 significant digits.")
+            description = "Print the spinodal and the first-order GFL -> GMFL-I point (thermodynamic limit) along the swept axis (sigma2 when none is a range), one object, 4 significant digits.")
     boolean transition;
 
     @Option(names = "--distribution",
