@@ -1,4 +1,4 @@
-package dev.grokphase.experiment;
+package dev.grokphase.sweep;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.grokphase.experiment;
+package dev.grokphase.sweep;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;

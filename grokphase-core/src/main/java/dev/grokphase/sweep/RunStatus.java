@@ -1,4 +1,4 @@
-package dev.grokphase.experiment;
+package dev.grokphase.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.grokphase.io.Json;

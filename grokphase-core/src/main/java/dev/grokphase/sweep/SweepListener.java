@@ -1,4 +1,4 @@
-package dev.grokphase.experiment;
+package dev.grokphase.sweep;
 
 /** Progress callbacks of a sweep; called from worker threads, so implementations synchronise. */
 public interface SweepListener {

@@ -1,4 +1,4 @@
-package dev.grokphase.experiment;
+package dev.grokphase.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

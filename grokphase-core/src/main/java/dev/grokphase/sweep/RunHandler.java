@@ -1,10 +1,10 @@
-package dev.grokphase.experiment;
+package dev.grokphase.sweep;
 
 import java.nio.file.Path;
 
 /**
  * Performs runs of some commands. Implementations are found with {@link java.util.ServiceLoader}
- * ({@code META-INF/services/dev.grokphase.experiment.RunHandler}); the app registers one that
+ * ({@code META-INF/services/dev.grokphase.sweep.RunHandler}); the app registers one that
  * runs the tool's own commands in-process, so a Spark task with the app jar on its class path
  * executes exactly what {@code grokphase train cubic ...} would.
  */

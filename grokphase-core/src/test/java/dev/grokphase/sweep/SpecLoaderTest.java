@@ -1,4 +1,4 @@
-package dev.grokphase.experiment;
+package dev.grokphase.sweep;
 
 import dev.grokphase.error.GrokphaseException;
 import org.junit.jupiter.api.Test;
