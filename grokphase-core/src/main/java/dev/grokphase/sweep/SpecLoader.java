@@ -194,8 +194,8 @@ public final class SpecLoader {
             if (node == null) return new LinkedHashMap<>();
             Map<String, Object> m = map(path, node, null);
             for (Map.Entry<String, Object> e : m.entrySet()) {
-                if (!e.getKey().matches("[A-Za-z][A-Za-z0-9]*")) {
-                    throw error(path + "." + e.getKey(), "option names are camelCase CLI long names without dashes");
+                if (!e.getKey().matches("[A-Za-z][A-Za-z0-9-]*")) {
+                    throw error(path + "." + e.getKey(), "option names are the command's long option names without the leading dashes");
                 }
                 scalarOrList(path + "." + e.getKey(), e.getValue());
             }

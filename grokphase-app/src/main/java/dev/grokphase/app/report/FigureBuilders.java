@@ -429,7 +429,7 @@ public final class FigureBuilders {
             if (!usable(r) || r.theory().isEmpty()) continue;
             CsvTable t = r.theory().get();
             String xc = t.first("phi", "Phi", "x");
-            String yc = t.first("actionPerP", "S", "action", "s");
+            String yc = t.first("sPerP", "actionPerP", "S", "action", "s");
             if (xc == null || yc == null) continue;
             b.add(Series.line("σ² = " + RunDescription.format(r.configNumber("sigma2")), t.column(xc), t.column(yc), colour++));
             cap = sizes(r, "N", "P", "sigmaA2", "gamma");

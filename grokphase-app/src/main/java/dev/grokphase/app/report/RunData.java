@@ -65,12 +65,39 @@ public final class RunData {
         return manifest().path("command").asText("");
     }
 
-    /** A config value: from the plan when known, else from the manifest. */
+    /**
+     * A config value: from the plan when known, else from the manifest. Commands spell options
+     * either camelCase ({@code sigmaA2}) or kebab-case ({@code sigma-a2}); both spellings are tried.
+     */
     public Object config(String key) {
-        if (planned != null && planned.run().config().containsKey(key)) return planned.run().config().get(key);
-        JsonNode n = manifest().path("config").path(key);
-        if (n.isMissingNode() || n.isNull()) return null;
-        return n.isNumber() ? (Object) n.doubleValue() : n.asText();
+        for (String k : java.util.List.of(key, kebab(key), camel(key))) {
+            if (planned != null && planned.run().config().containsKey(k)) return planned.run().config().get(k);
+            JsonNode n = manifest().path("config").path(k);
+            if (!n.isMissingNode() && !n.isNull()) return n.isNumber() ? (Object) n.doubleValue() : n.asText();
+        }
+        return null;
+    }
+
+    /** sigmaA2 -> sigma-a2, nTest -> n-test; single-letter keys (N, P) unchanged. */
+    static String kebab(String key) {
+        if (key.length() <= 1) return key;
+        StringBuilder sb = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            if (Character.isUpperCase(c) && sb.length() > 0) sb.append('-').append(Character.toLowerCase(c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** sigma-a2 -> sigmaA2. */
+    static String camel(String key) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : key.toCharArray()) {
+            if (c == '-') up = true;
+            else { sb.append(up ? Character.toUpperCase(c) : c); up = false; }
+        }
+        return sb.toString();
     }
 
     public double configNumber(String key) {
