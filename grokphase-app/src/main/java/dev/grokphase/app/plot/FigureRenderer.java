@@ -313,10 +313,16 @@ public final class FigureRenderer {
         if (f.xMax() != null) st.setXAxisMax(f.xMax());
         if (f.yMin() != null) st.setYAxisMin(f.yMin());
         if (f.yMax() != null) st.setYAxisMax(f.yMax());
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (Series s : p.series()) {
+            // XChart rejects repeated legend names; number the repeats instead of failing.
+            String name = s.name();
+            for (int k = 2; !names.add(name); k++) {
+                name = s.name() + " (" + k + ")";
+            }
             XYSeries xs = s.err() == null
-                    ? chart.addSeries(s.name(), s.x(), s.y())
-                    : chart.addSeries(s.name(), s.x(), s.y(), s.err());
+                    ? chart.addSeries(name, s.x(), s.y())
+                    : chart.addSeries(name, s.x(), s.y(), s.err());
             Color c = PALETTE[Math.floorMod(s.colour(), PALETTE.length)];
             xs.setLineColor(c);
             xs.setMarkerColor(c);

@@ -421,6 +421,7 @@ public final class FigureBuilders {
 
     /** Fig. 3a: S_k/P along Φ = Ψ for several σ². */
     static Figure modularProfiles(SpecData data, FigureSpec fig) {
+        // Inside GMFL-I the profiles of different σ² coincide: the droplet fraction keeps g = g* (notes §5.7).
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
                 .xLabel("Φ = |w_k|² = |v_k|²").yLabel("S_k / P");
         int colour = 0;
@@ -431,11 +432,13 @@ public final class FigureBuilders {
             String xc = t.first("phi", "Phi", "x");
             String yc = t.first("sPerP", "actionPerP", "S", "action", "s");
             if (xc == null || yc == null) continue;
-            b.add(Series.line("σ² = " + RunDescription.format(r.configNumber("sigma2")), t.column(xc), t.column(yc), colour++));
+            String phase = t.has("phase") && t.size() > 0 ? " (" + t.cell(0, "phase") + ")" : "";
+            b.add(Series.line("σ² = " + RunDescription.format(r.configNumber("sigma2")) + phase, t.column(xc), t.column(yc), colour++));
             cap = sizes(r, "N", "P", "sigmaA2", "gamma");
         }
         b.caption(String.format(Locale.ROOT, "%sPer-mode action relative to the zero saddle (notes §5.6): S_k/P = Φ − gΦ² + (γ/3)Φ³ "
-                + "with g = u a² at the self-consistent a. %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
+                + "with g = u a² at the self-consistent a; 0 is the zero saddle. Inside GMFL-I the curves coincide (degenerate minima, "
+                + "droplet fraction self-tuned). %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
         return b.build();
     }
 
@@ -527,7 +530,10 @@ public final class FigureBuilders {
                 y[j] = e.getValue() / (double) k.length;
                 j++;
             }
-            String name = (r.config("sigma2") != null ? "σ² = " + RunDescription.format(r.configNumber("sigma2")) : r.dir().getFileName().toString())
+            List<String> label = new ArrayList<>();
+            if (r.planned() != null) r.planned().tags().forEach((tk, tv) -> label.add(groupSymbol(tk) + " = " + label(CsvTable.number(RunDescription.format(tv)))));
+            if (r.config("sigma2") != null) label.add("σ² = " + RunDescription.format(r.configNumber("sigma2")));
+            String name = (label.isEmpty() ? r.dir().getFileName().toString() : String.join(", ", label))
                     + String.format(Locale.ROOT, " (mean IPR %.2f)", iprSum / Math.max(1, k.length));
             b.add(Series.pointsLine(name, x, y, null, colour++));
         }
