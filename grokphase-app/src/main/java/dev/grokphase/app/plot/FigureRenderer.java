@@ -342,6 +342,13 @@ public final class FigureRenderer {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
                 }
+                case AREA -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(1.5f));
+                    // Opaque pale tint: a stacked area hides the one painted before it below its line.
+                    xs.setFillColor(new Color(255 - (255 - c.getRed()) / 4, 255 - (255 - c.getGreen()) / 4, 255 - (255 - c.getBlue()) / 4));
+                }
                 case POINTS_LINE -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);

@@ -32,6 +32,7 @@ public final class FigureBuilders {
         KINDS.put("projections-vs-steps", FigureBuilders::projectionsVsSteps);
         KINDS.put("accuracy-vs-steps", FigureBuilders::accuracyVsSteps);
         KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
+        KINDS.put("modular-phase-diagram", FigureBuilders::modularPhaseDiagram);
     }
 
     @FunctionalInterface
@@ -416,6 +417,42 @@ public final class FigureBuilders {
                         + "(GFL, GMFL-I, GMFL-II; notes §5.7). %s%s.",
                 fig.caption().isEmpty() ? "" : fig.caption() + " ", cap,
                 xs.isEmpty() ? "" : "; markers: trained networks (" + trainingDescription(training) + "), mean ± std/√networks"));
+        return b.build();
+    }
+
+    /**
+     * Phase diagram of the modular model in (control, σ²), control = N or P: the GMFL-I onset
+     * σ²_c1 and the GMFL-II onset σ²_c2 from {@code theory modular --transition}, regions shaded
+     * by stacking filled areas (GFL above σ²_c1, GMFL-I between, GMFL-II below σ²_c2).
+     */
+    static Figure modularPhaseDiagram(SpecData data, FigureSpec fig) {
+        String xKey = param(fig, "x", "N");
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("N".equals(xKey) ? "hidden width N" : "P".equals(xKey) ? "prime modulus P" : xKey).yLabel("noise σ²");
+        String cap = "";
+        for (RunData r : data.of(param(fig, "theory", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = r.theory().get();
+            if (!t.has(xKey) || !t.has("sigma2c1")) continue;
+            double[] x = t.column(xKey);
+            double[] c1 = t.column("sigma2c1");
+            double[] c2 = t.has("sigma2c2") ? t.column("sigma2c2") : new double[x.length];
+            double top = 0;
+            for (double v : c1) if (Double.isFinite(v)) top = Math.max(top, v);
+            top = Math.ceil(top * 12) / 10;
+            double[] topLine = new double[x.length];
+            java.util.Arrays.fill(topLine, top);
+            for (int i = 0; i < c2.length; i++) if (!Double.isFinite(c2[i])) c2[i] = 0; // GMFL-II never reached
+            b.add(Series.area("GFL", x, topLine, 0));
+            b.add(Series.area("GMFL-I (onset σ²_c1)", x, c1, 4));
+            b.add(Series.area("GMFL-II (onset σ²_c2)", x, c2, 3));
+            b.yRange(0.0, top);
+            b.xRange(x[0], x[x.length - 1]);
+            cap = sizes(r, "P", "sigmaA2", "gamma");
+        }
+        b.caption(String.format(Locale.ROOT, "%sTransition lines from the self-consistent theory (notes §5.7): above σ²_c1 only "
+                        + "the zero saddle (GFL); between the lines the droplet (mixed) phase GMFL-I; below σ²_c2 every mode "
+                        + "sits in the non-zero saddle (GMFL-II). %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
         return b.build();
     }
 
