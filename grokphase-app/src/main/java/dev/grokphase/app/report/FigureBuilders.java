@@ -215,7 +215,7 @@ public final class FigureBuilders {
         String groupKey = param(fig, "groupBy", "beta");
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
                 .xLabel("noise σ² (Langevin temperature)")
-                .yLabel(cubic ? "learned cubic component  f̄·H₃/6" : "linear discrepancy  b = 1 − f̄·H₁");
+                .yLabel(cubic ? "learned cubic fraction  (f̄·H₃/6)/ε" : "linear discrepancy  b = 1 − f̄·H₁");
         List<String> sizes = new ArrayList<>();
         TreeMap<Double, List<RunData>> theory = groupBy(data.of(param(fig, "theory", null)), groupKey);
         TreeMap<Double, List<RunData>> training = groupBy(data.of(param(fig, "training", null)), groupKey);
@@ -230,7 +230,7 @@ public final class FigureBuilders {
             String gl = groupSymbol(groupKey) + " = " + label(g);
             for (RunData r : theory.getOrDefault(g, List.of())) {
                 if (!usable(r) || r.theory().isEmpty()) continue;
-                CsvTable t = r.theory().get();
+                CsvTable t = selectedBranch(r.theory().get());
                 String xs = t.first("sigma2");
                 if (xs == null) continue;
                 eps = r.configNumber("eps");
@@ -253,11 +253,14 @@ public final class FigureBuilders {
                 double v = r.summaryNumber(cubic ? "cubicProjection" : "linearProjection");
                 double s = r.summaryStd(cubic ? "cubicProjection" : "linearProjection");
                 double nets = r.summaryNumber("networks");
-                if (!Double.isFinite(v)) continue;
+                double e = r.configNumber("eps");
+                if (!Double.isFinite(v) || cubic && !(Double.isFinite(e) && e != 0)) continue;
                 xs.add(r.configNumber("sigma2"));
-                ys.add(cubic ? v : 1 - v);
-                es.add(Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0);
-                if (Double.isNaN(eps)) eps = r.configNumber("eps");
+                // The run layer's cubic projection is ε when fully learned (notes §6.1): divide by ε.
+                ys.add(cubic ? v / e : 1 - v);
+                double se = Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0;
+                es.add(cubic ? se / Math.abs(e) : se);
+                if (Double.isNaN(eps)) eps = e;
                 shownPoints++;
             }
             if (!xs.isEmpty()) {
@@ -269,7 +272,7 @@ public final class FigureBuilders {
             colour++;
         }
         if (cubic && Double.isFinite(eps)) {
-            b.note("fully learned cubic component = ε = " + RunDescription.format(eps) + "; 0 = not learned.");
+            b.note("1 = cubic component fully learned (f̄·H₃/6 = ε = " + RunDescription.format(eps) + "), 0 = not learned.");
         }
         String train = trainingDescription(data.of(param(fig, "training", null)));
         b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A). Markers: "
@@ -279,19 +282,22 @@ public final class FigureBuilders {
         return b.build();
     }
 
-    /** Learned cubic (ε − c) or linear discrepancy (b) from a theory table, whatever its spelling. */
+    /**
+     * From a theory table: the learned fraction of the cubic component (ε − c)/ε, or the linear
+     * discrepancy b. Prefers the raw discrepancies b, c (notes §4.3); falls back on
+     * learnedCubic (already the fraction) or learnedLinear (= 1 − b).
+     */
     static double[] theoryCubicColumn(CsvTable t, boolean cubic, double eps) {
         if (cubic) {
-            String direct = t.first("learnedCubic", "cubicComponent", "cubic", "cubicProjection");
-            if (direct != null) return t.column(direct);
             String c = t.first("c");
-            if (c != null && Double.isFinite(eps)) {
+            if (c != null && Double.isFinite(eps) && eps != 0) {
                 double[] cc = t.column(c);
                 double[] out = new double[cc.length];
-                for (int i = 0; i < out.length; i++) out[i] = eps - cc[i];
+                for (int i = 0; i < out.length; i++) out[i] = (eps - cc[i]) / eps;
                 return out;
             }
-            return null;
+            String frac = t.first("learnedCubic", "learnedCubicFraction");
+            return frac == null ? null : t.column(frac);
         }
         String bcol = t.first("b", "linearDiscrepancy");
         if (bcol != null) return t.column(bcol);
@@ -303,6 +309,22 @@ public final class FigureBuilders {
             return out;
         }
         return null;
+    }
+
+    /** Only the selected (equilibrium) branch when the table lists several per point. */
+    static CsvTable selectedBranch(CsvTable t) {
+        String col = t.first("equilibrium", "selected");
+        if (col == null) return t;
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            String v = t.cell(i, col);
+            if (v.equalsIgnoreCase("true") || v.equals("1")) {
+                String[] r = new String[t.header().size()];
+                for (int k = 0; k < r.length; k++) r[k] = t.cell(i, t.header().get(k));
+                rows.add(r);
+            }
+        }
+        return new CsvTable(t.header(), rows);
     }
 
     /** Figs. 2a/2b and 4: −log p(w·w*) per group (β or N), theory lines and experiment markers. */

@@ -78,15 +78,15 @@ class ReportWriterTest {
         Figure f = FigureBuilders.build(sd, spec.figures().get(0));
         assertThat(f.series()).extracting(Series::name).containsExactly(
                 "theory β = 1/8", "experiment β = 1/8", "theory β = 1/2", "experiment β = 1/2");
-        // Theory: ε − c from the table's c column; at σ² = 0.08 the fake has c = 0, so the learned part is ε.
+        // Theory: (ε − c)/ε from the table's c column; at σ² = 0.08 the fake has c = 0: fully learned.
         Series theory = f.series().get(0);
         assertThat(theory.x()[0]).isCloseTo(0.08, within(1e-12));
-        assertThat(theory.y()[0]).isCloseTo(-0.3, within(1e-9));
-        // Experiment: summary cubicProjection with error std/√networks = 0.02/2.
+        assertThat(theory.y()[0]).isCloseTo(1.0, within(1e-9));
+        // Experiment: summary cubicProjection/ε with error std/√networks/|ε| = 0.02/2/0.3.
         Series exp = f.series().get(1);
         assertThat(exp.x()).containsExactly(0.1, 0.15, 0.2, 0.25);
-        assertThat(exp.y()[0]).isCloseTo(-0.3 * 0.08 / 0.1, within(1e-6));
-        assertThat(exp.err()[0]).isCloseTo(0.01, within(1e-12));
+        assertThat(exp.y()[0]).isCloseTo(0.08 / 0.1, within(1e-6));
+        assertThat(exp.err()[0]).isCloseTo(0.01 / 0.3, within(1e-9));
         assertThat(f.caption()).contains("N = 88").contains("N = 350");
     }
 
