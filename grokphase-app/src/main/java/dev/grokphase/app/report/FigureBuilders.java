@@ -271,6 +271,19 @@ public final class FigureBuilders {
             }
             colour++;
         }
+        for (RunData r : data.of(param(fig, "theoryLimit", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = selectedBranch(r.theory().get());
+            String xs = t.first("sigma2");
+            double e = r.configNumber("eps");
+            double[] y = xs == null ? null : theoryCubicColumn(t, cubic, Double.isFinite(e) ? e : -0.3);
+            if (y == null) continue;
+            b.add(Series.dashed("theory d → ∞", t.column(xs), y, 6));
+            if (groups.size() > 1 || !bandsDone) {
+                phaseBands(t, xs).forEach(b::band);
+                bandsDone = true;
+            }
+        }
         if (cubic && Double.isFinite(eps)) {
             b.note("1 = cubic component fully learned (f̄·H₃/6 = ε = " + RunDescription.format(eps) + "), 0 = not learned.");
         }
@@ -342,7 +355,16 @@ public final class FigureBuilders {
         for (double g : groups) {
             String gl = groupSymbol(groupKey) + " = " + label(g);
             for (RunData r : theory.getOrDefault(g, List.of())) {
-                if (!usable(r) || r.theory().isEmpty()) continue;
+                if (!usable(r)) continue;
+                for (com.fasterxml.jackson.databind.JsonNode row : r.theoryRows()) {
+                    // theory cubic --distribution: arrays q and minusLogP at the point's d (notes §4.4).
+                    if (!row.path("q").isArray() || !row.path("minusLogP").isArray()) continue;
+                    double[] q = doubles(row.path("q"));
+                    double[] y = shiftToZero(doubles(row.path("minusLogP")));
+                    b.add(Series.line("theory " + gl, q, y, colour));
+                    break;
+                }
+                if (r.theory().isEmpty()) continue;
                 CsvTable t = r.theory().get();
                 String qc = t.first("q", "overlap", "phi");
                 String sc = t.first("negLogP", "minusLogP", "S", "action");
@@ -373,6 +395,12 @@ public final class FigureBuilders {
                 fig.caption().isEmpty() ? "" : fig.caption() + " ", train,
                 sigma2 == null ? "" : ", σ² = " + RunDescription.format(sigma2)));
         return b.build();
+    }
+
+    static double[] doubles(com.fasterxml.jackson.databind.JsonNode arr) {
+        double[] out = new double[arr.size()];
+        for (int i = 0; i < out.length; i++) out[i] = arr.get(i).isNumber() ? arr.get(i).doubleValue() : Double.NaN;
+        return out;
     }
 
     static List<RunData> filterSigma(List<RunData> runs, Double sigma2) {
