@@ -344,8 +344,12 @@ public final class FigureBuilders {
     static Figure overlapLogDensity(SpecData data, FigureSpec fig) {
         String groupKey = param(fig, "groupBy", "beta");
         Double sigma2 = paramNumber(fig, "sigma2");
+        Double qMaxParam = paramNumber(fig, "qMax");
+        Double yMaxParam = paramNumber(fig, "yMax");
+        double qMax = qMaxParam == null ? 1.6 : qMaxParam;
+        double yCap = yMaxParam == null ? 30 : yMaxParam;
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
-                .xLabel("overlap  w·w*").yLabel("−log p(w·w*)  (shifted to min 0)");
+                .xLabel("overlap  w·w*").yLabel("−log p(w·w*)  (shifted to min 0)").xRange(-qMax, qMax);
         TreeMap<Double, List<RunData>> theory = groupBy(filterSigma(data.of(param(fig, "theory", null)), sigma2), groupKey);
         TreeMap<Double, List<RunData>> training = groupBy(filterSigma(data.of(param(fig, "training", null)), sigma2), groupKey);
         java.util.TreeSet<Double> groups = new java.util.TreeSet<>(theory.keySet());
@@ -359,9 +363,8 @@ public final class FigureBuilders {
                 for (com.fasterxml.jackson.databind.JsonNode row : r.theoryRows()) {
                     // theory cubic --distribution: arrays q and minusLogP at the point's d (notes §4.4).
                     if (!row.path("q").isArray() || !row.path("minusLogP").isArray()) continue;
-                    double[] q = doubles(row.path("q"));
-                    double[] y = shiftToZero(doubles(row.path("minusLogP")));
-                    b.add(Series.line("theory " + gl, q, y, colour));
+                    double[][] w = window(doubles(row.path("q")), shiftToZero(doubles(row.path("minusLogP"))), qMax, yCap);
+                    b.add(Series.line("theory " + gl, w[0], w[1], colour));
                     break;
                 }
                 if (r.theory().isEmpty()) continue;
@@ -369,8 +372,8 @@ public final class FigureBuilders {
                 String qc = t.first("q", "overlap", "phi");
                 String sc = t.first("negLogP", "minusLogP", "S", "action");
                 if (qc == null || sc == null) continue;
-                double[] y = shiftToZero(t.column(sc));
-                b.add(Series.line("theory " + gl, t.column(qc), y, colour));
+                double[][] w = window(t.column(qc), shiftToZero(t.column(sc)), qMax, yCap);
+                b.add(Series.line("theory " + gl, w[0], w[1], colour));
             }
             for (RunData r : training.getOrDefault(g, List.of())) {
                 if (!usable(r)) continue;
@@ -384,10 +387,8 @@ public final class FigureBuilders {
             }
             colour++;
         }
-        if (yMaxData > 0) {
-            // Theory −log p grows without bound away from the saddles; keep the axis where the data is.
-            b.yRange(-0.5, Math.ceil(yMaxData * 1.3 + 1));
-        }
+        // Theory −log p grows without bound away from the saddles; keep the axis where the data is.
+        b.yRange(-0.5, yMaxData > 0 ? Math.min(yCap, Math.ceil(yMaxData * 1.3 + 1)) : yCap);
         String train = trainingDescription(data.of(param(fig, "training", null)));
         b.caption(String.format(Locale.ROOT, "%s−log p of the overlap of each hidden neuron's input weights with the "
                         + "teacher direction, pooled over the ensemble (%s)%s. Markers: histogram with 5-subset error bars "
@@ -395,6 +396,19 @@ public final class FigureBuilders {
                 fig.caption().isEmpty() ? "" : fig.caption() + " ", train,
                 sigma2 == null ? "" : ", σ² = " + RunDescription.format(sigma2)));
         return b.build();
+    }
+
+    /** Points with |x| ≤ xMax and y ≤ 1.5·yCap (a line leaving the axes is cut where it leaves). */
+    static double[][] window(double[] x, double[] y, double xMax, double yCap) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Math.abs(x[i]) <= xMax && y[i] <= 1.5 * yCap) {
+                xs.add(x[i]);
+                ys.add(y[i]);
+            }
+        }
+        return new double[][]{toArray(xs), toArray(ys)};
     }
 
     static double[] doubles(com.fasterxml.jackson.databind.JsonNode arr) {
