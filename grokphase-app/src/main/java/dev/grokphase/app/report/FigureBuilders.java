@@ -33,6 +33,7 @@ public final class FigureBuilders {
         KINDS.put("accuracy-vs-steps", FigureBuilders::accuracyVsSteps);
         KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
         KINDS.put("modular-phase-diagram", FigureBuilders::modularPhaseDiagram);
+        KINDS.put("cubic-phase-diagram", FigureBuilders::cubicPhaseDiagram);
     }
 
     @FunctionalInterface
@@ -517,6 +518,54 @@ public final class FigureBuilders {
         b.caption(String.format(Locale.ROOT, "%sTransition lines from the self-consistent theory (notes §5.7): above σ²_c1 only "
                         + "the zero saddle (GFL); between the lines the droplet (mixed) phase GMFL-I; below σ²_c2 every mode "
                         + "sits in the non-zero saddle (GMFL-II). %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
+        return b.build();
+    }
+
+    /**
+     * Phase diagram of the cubic model in (|ε|, u): the first-order point u_c and the spinodal
+     * (where side wells first appear) from {@code theory cubic --transition}, one run per ε.
+     */
+    static Figure cubicPhaseDiagram(SpecData data, FigureSpec fig) {
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("cubic teacher coefficient |ε|").yLabel("effective interaction u = n²σ_a²/(σ⁴dN)").logY(true);
+        TreeMap<Double, double[]> pts = new TreeMap<>();
+        String cap = "";
+        for (RunData r : data.of(param(fig, "theory", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = r.theory().get();
+            if (!t.has("uc") || t.size() == 0) continue;
+            double eps = r.configNumber("eps");
+            pts.put(Math.abs(eps), new double[]{t.number(0, "uc"), t.has("uSpinodal") ? t.number(0, "uSpinodal") : Double.NaN});
+            cap = sizes(r, "n", "N", "d", "sigmaA2", "sigmaW2");
+        }
+        if (!pts.isEmpty()) {
+            double[] x = new double[pts.size()];
+            double[] uc = new double[pts.size()];
+            double[] us = new double[pts.size()];
+            int i = 0;
+            double top = 0;
+            double bottom = Double.POSITIVE_INFINITY;
+            for (Map.Entry<Double, double[]> e : pts.entrySet()) {
+                x[i] = e.getKey();
+                uc[i] = e.getValue()[0];
+                us[i] = e.getValue()[1];
+                top = Math.max(top, uc[i]);
+                bottom = Math.min(bottom, Double.isFinite(us[i]) ? us[i] : uc[i]);
+                i++;
+            }
+            top = Math.pow(10, Math.ceil(Math.log10(top * 1.5)));
+            bottom = Math.pow(10, Math.floor(Math.log10(bottom / 1.5)));
+            double[] topLine = new double[x.length];
+            java.util.Arrays.fill(topLine, top);
+            b.add(Series.area("GMFL: u > u_c", x, topLine, 4));
+            b.add(Series.area("metastable wells", x, uc, 2));
+            b.add(Series.area("GFL: u < spinodal", x, us, 0));
+            b.yRange(bottom, top).xRange(x[0], x[x.length - 1]);
+        }
+        b.caption(String.format(Locale.ROOT, "%sThermodynamic-limit theory (notes §4.8B): u_c is where the side wells at q* ≈ ±1 "
+                        + "become degenerate with q = 0 (first-order point, u_c ≈ 30.2 at ε = −0.3, notes §4.7); below the "
+                        + "spinodal S(q) has a single well. Along σ² at %s.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
         return b.build();
     }
 
