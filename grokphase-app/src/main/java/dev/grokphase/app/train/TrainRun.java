@@ -44,6 +44,13 @@ public final class TrainRun {
     /** Test hook: stop cleanly after the first checkpoint at or beyond this step (null in normal use). */
     static volatile Long stopAfterForTests;
 
+    /**
+     * Test hook for the kill -9 test: a system property naming milliseconds to sleep after every
+     * progress chunk, so that a child process is still training when it is killed. Sleeping
+     * changes no number.
+     */
+    public static final String SLOW_PROPERTY = "grokphase.test.sleepMillisPerChunk";
+
     private TrainRun() {
     }
 
@@ -117,6 +124,22 @@ public final class TrainRun {
     }
 
     private static ProgressListener progress(PrintWriter err, CommonTrainOptions.Progress mode) {
+        ProgressListener p = display(err, mode);
+        long sleep = Long.getLong(SLOW_PROPERTY, 0L);
+        if (sleep <= 0) {
+            return p;
+        }
+        return (step, total, status) -> {
+            p.progress(step, total, status);
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    private static ProgressListener display(PrintWriter err, CommonTrainOptions.Progress mode) {
         return switch (mode) {
             case auto -> ProgressPrinter.auto(err);
             case bar -> new ProgressPrinter(err, true);
