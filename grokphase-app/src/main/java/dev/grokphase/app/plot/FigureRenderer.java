@@ -197,7 +197,7 @@ public final class FigureRenderer {
             notes.add(droppedLogY + " point(s) with y ≤ 0 not shown on the logarithmic y axis.");
         }
         if (droppedNaN > 0) {
-            notes.add(droppedNaN + " non-finite point(s) (NaN or infinite, e.g. a diverged run) not shown.");
+            notes.add(droppedNaN + " non-finite point(s) not shown (NaN or infinite: an empty histogram bin, or a diverged run).");
         }
         return new Prepared(f, kept, notes);
     }
@@ -221,6 +221,9 @@ public final class FigureRenderer {
         }
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
+        // Measure with the hints used for drawing, or wrapped lines can overrun the right edge.
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         List<String> lines = new ArrayList<>();
@@ -231,7 +234,7 @@ public final class FigureRenderer {
         for (String n : p.notes()) {
             paragraphs.add("Note: " + n);
         }
-        int maxWidth = width - 30;
+        int maxWidth = width - 40;
         for (String para : paragraphs) {
             StringBuilder line = new StringBuilder();
             for (String word : para.split(" ")) {
