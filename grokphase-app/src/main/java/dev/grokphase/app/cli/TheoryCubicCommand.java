@@ -35,10 +35,11 @@ import java.util.Map;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Adaptive-kernel theory of a two-layer erf network learning y = H1(w*.x) + eps*H3(w*.x) (model 1).",
-                "Prints, per point: the invariants u, r; the discrepancies b, c; the side-well position qStar; the droplet",
-                "weight; the phase (GFL, GMFL-I, GMFL-II); the learned linear 1-b and learned cubic fraction (eps-c)/eps.",
-                "One of --sigma2, --n, --N may be a range start:stop:step. Defaults: the paper's Fig. 2 point."},
+                "Adaptive-kernel theory of a two-layer erf network learning y = H1(w*.x) + eps*H3(w*.x) (model 1). "
+                        + "Prints, per point: the invariants u, r; the discrepancies b, c; the side-well position qStar; "
+                        + "the droplet weight; the phase (GFL, GMFL-I, GMFL-II); the learned linear 1-b and the learned "
+                        + "cubic fraction (eps-c)/eps.",
+                "One of --sigma2, --n, --N may be a range start:stop:step. Defaults: the paper's Fig. 2 point.", ""},
         footer = {"",
                 "Examples:",
                 "  grokphase theory cubic --sigma2 0.10:0.30:0.01",
@@ -46,6 +47,9 @@ import java.util.Map;
                 "  grokphase theory cubic --sigma2 0.15 --limit finite --beta 8 --distribution --format jsonl",
                 "  grokphase theory cubic --sigma2 0.05:0.30:0.05 --gp"})
 public final class TheoryCubicCommand implements Runnable {
+
+    /** σ² when --n or --N is swept and --sigma2 is not given. */
+    static final String DEFAULT_SIGMA2_WITH_OTHER_RANGE = "0.2";
 
     /** Which theory to solve. */
     public enum Limit { thermodynamic, finite }
@@ -66,7 +70,7 @@ public final class TheoryCubicCommand implements Runnable {
     double d;
 
     @Option(names = "--sigma2", paramLabel = "SIGMA2", defaultValue = "0.10:0.30:0.01",
-            description = "Noise sigma^2 (= Langevin temperature), or a range a:b:step (default: ${DEFAULT-VALUE}).")
+            description = "Noise sigma^2 (= Langevin temperature), or a range a:b:step (default: ${DEFAULT-VALUE}; 0.2 when --n or --N is the range).")
     String sigma2;
 
     @Option(names = "--sigma-a2", paramLabel = "SIGMA_A2", defaultValue = "0.0114285714",
@@ -98,7 +102,7 @@ public final class TheoryCubicCommand implements Runnable {
     OutputFormat format;
 
     @Option(names = "--transition",
-            description = "Print the spinodal and the first-order GFL -> GMFL-I point along the swept axis (sigma2 when none is a range), one object, 4 significant digits.")
+            description = "Print the spinodal and the first-order GFL -> GMFL-I point (thermodynamic limit) along the swept axis (sigma2 when none is a range), one object, 4 significant digits.")
     boolean transition;
 
     @Option(names = "--distribution",
@@ -135,9 +139,15 @@ public final class TheoryCubicCommand implements Runnable {
 
     @Override
     public void run() {
-        Range sRange = Range.parse("--sigma2", sigma2);
         Range nRange = Range.parse("--n", n);
         Range wRange = Range.parse("--N", width);
+        boolean sigma2Given = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--sigma2");
+        if (!sigma2Given && (!nRange.isSingle() || !wRange.isSingle())) {
+            // The default σ² sweep gives way to an explicit --n or --N sweep.
+            sigma2 = DEFAULT_SIGMA2_WITH_OTHER_RANGE;
+        }
+        Range sRange = Range.parse("--sigma2", sigma2);
         List<String> ranges = new ArrayList<>();
         if (!sRange.isSingle()) {
             ranges.add("--sigma2 " + sigma2);

@@ -60,7 +60,8 @@ import java.util.Map;
                 "g = u a^2; a = |a|; learned = 1 - |a|; fDrop = droplet weight per mode;",
                 "actionGap = S_k(w+) - S_k(0), empty/null without a non-zero saddle;",
                 "phiPlus = w+^2; phase; roots = number of self-consistent roots found;",
-                "normalization; limit."})
+                "branch = which root is reported (unique, largest-of-k: the one connected to",
+                "the GP limit, or closed-form); normalization; limit."})
 public final class TheoryModularCommand implements Runnable {
 
     /** Command-line spelling of {@link Normalization}. */
@@ -147,11 +148,14 @@ public final class TheoryModularCommand implements Runnable {
         Range nRange = Range.parse("--N", n);
         Range pRange = Range.parse("--P", p);
         Range saRange = Range.parse("--sigma-a2", sigmaA2);
-        int ranges = (sigma2Range.isSingle() ? 0 : 1) + (nRange.isSingle() ? 0 : 1) + (pRange.isSingle() ? 0 : 1)
-                + (saRange.isSingle() ? 0 : 1);
+        // --transition ignores sigma2, so its (default) range does not count there
+        int others = (nRange.isSingle() ? 0 : 1) + (pRange.isSingle() ? 0 : 1) + (saRange.isSingle() ? 0 : 1);
+        int ranges = others + (transition || sigma2Range.isSingle() ? 0 : 1);
         if (ranges > 1) {
+            boolean sigma2Given = spec.commandLine().getParseResult().hasMatchedOption("--sigma2");
             throw GrokphaseException.invalid("--sigma2/--N/--P/--sigma-a2", "more than one range",
-                    "at most one of them may be a range a:b:step");
+                    "at most one of them may be a range a:b:step"
+                            + (sigma2Given ? "" : " (--sigma2 defaults to the range " + sigma2 + "; give one value of --sigma2)"));
         }
         Require.positive("--gamma", gamma);
         Require.atLeast("--profile-points", profilePoints, 2);
@@ -177,13 +181,15 @@ public final class TheoryModularCommand implements Runnable {
 
         List<ModularParams> points = new ArrayList<>();
         for (int prime : primes) {
-            for (double nv : nRange.values()) {
-                for (double sa : saRange.values()) {
+            for (double nvRaw : nRange.values()) {
+                double nv = tidy(nvRaw);
+                for (double saRaw : saRange.values()) {
+                    double sa = tidy(saRaw);
                     if (transition) {
                         points.add(new ModularParams(prime, nv, sa, gamma, sigma2Range.get(0)));
                     } else {
                         for (double s2 : sigma2Range.values()) {
-                            points.add(new ModularParams(prime, nv, sa, gamma, s2));
+                            points.add(new ModularParams(prime, nv, sa, gamma, tidy(s2)));
                         }
                     }
                 }
@@ -269,6 +275,7 @@ public final class TheoryModularCommand implements Runnable {
         row.put("phiPlus", s.hasNonZeroSaddle() ? s.phiPlus() : null);
         row.put("phase", s.phase().label());
         row.put("roots", s.roots().length);
+        row.put("branch", s.branch());
         row.put("normalization", s.normalization().label());
         row.put("limit", lim.label());
         return row;
@@ -298,6 +305,11 @@ public final class TheoryModularCommand implements Runnable {
         row.put("gpTestRelRmse", fit.testRelRmse());
         row.put("gpTestAccuracy", fit.testAccuracy());
         row.put("gpSeed", gpTrainFraction == 1.0 ? null : seed);
+    }
+
+    /** start + i·step to 12 significant digits, so 0.15 + 22·0.001 prints as 0.172, not 0.17200000000000001. */
+    private static double tidy(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", v));
     }
 
     /** An integral width prints as an integer (N = 1000, not 1000.0). */

@@ -134,6 +134,17 @@ class TheoryCubicCommandTest {
         }
     }
 
+    /** A --n or --N sweep without --sigma2 uses σ² = 0.2 instead of the default σ² range. */
+    @Test
+    void sweepingWidthAloneUsesASingleSigma2() throws Exception {
+        CliRun r = CliRun.of("theory", "cubic", "--N", "300:700:200", "--format", "jsonl");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<JsonNode> rows = lines(r);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("sigma2").asDouble()).isEqualTo(0.2);
+        assertThat(rows.get(2).get("N").asDouble()).isEqualTo(700);
+    }
+
     @Test
     void twoRangesAreRejectedNamingBoth() {
         CliRun r = CliRun.of(args(FIG2_NO_N, "--sigma2", "0.1:0.3:0.1", "--n", "1000:2000:500"));

@@ -32,6 +32,8 @@ class TheoryModularCommandTest {
             assertThat(row.has("sigma2") && row.has("P") && row.has("N") && row.has("u") && row.has("a") && row.has("learned")
                     && row.has("fDrop") && row.has("actionGap") && row.has("phase")).isTrue();
             assertThat(row.get("learned").asDouble()).isCloseTo(1 - row.get("a").asDouble(), within(1e-15));
+            assertThat(row.get("roots").asInt()).isEqualTo(1);
+            assertThat(row.get("branch").asText()).isEqualTo("unique");
         }
         assertThat(rows.get(0).get("phase").asText()).isEqualTo("GMFL-II");
         assertThat(rows.get(50).get("phase").asText()).isEqualTo("GMFL-I");
@@ -92,6 +94,17 @@ class TheoryModularCommandTest {
         String[] lines = csv.out().strip().split("\n");
         assertThat(lines[0]).isEqualTo("sigma2,P,N,sigmaA2,a,phase,phi,sPerP");
         assertThat(lines).hasSize(1 + 2 * 5);
+    }
+
+    @Test
+    void transitionOverAWidthRangeIgnoresTheDefaultSigma2Range() throws Exception {
+        List<JsonNode> rows = jsonl(CliRun.of("theory", "modular", "--N", "500:2000:500", "--transition").out());
+        assertThat(rows).hasSize(4);
+        // σ²_c1 ∝ N^{-1/2} (closed form §5.7): quadrupling N halves it
+        assertThat(rows.get(3).get("sigma2c1").asDouble() / rows.get(0).get("sigma2c1").asDouble()).isCloseTo(0.5, within(1e-4));
+        CliRun sweep = CliRun.of("theory", "modular", "--N", "500:2000:500");
+        assertThat(sweep.exitCode()).isEqualTo(2);
+        assertThat(sweep.err()).contains("give one value of --sigma2");
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.Locale;
  * (notes §4.8). To find every solution, Newton starts from the thermodynamic-limit branches, from the
  * caller's seed (continuation), from (1, ε), and — unless {@code exhaustive} is off — from every cell of
  * a 14×14 scan of (b, c) in which both components of F change sign at the corners (the scan uses every
- * fourth quadrature point). Roots closer than 10⁻⁷ are merged.
+ * fourth quadrature point; a cell that already holds a found root is skipped). Newton runs first on
+ * every fourth quadrature point and is then polished on the full grid. Roots closer than 10⁻⁷ are merged.
  *
  * <p><b>Returned branch.</b> The root closest (Euclidean in (b, c)) to the thermodynamic-limit
  * equilibrium at the same (u, r); all roots are listed. <b>Phase</b> of a root: from the side well of
@@ -73,8 +74,8 @@ public final class FiniteDSolver {
         if (gridPoints < 101) {
             throw GrokphaseException.outOfRange("--q-grid", gridPoints, "integers >= 101");
         }
-        // Simpson needs an even number of intervals, and the coarse scan every fourth point.
-        int intervals = (gridPoints - 1 + 3) / 4 * 4;
+        // Simpson needs an even number of intervals, on the full grid and on every fourth point.
+        int intervals = (gridPoints - 1 + 7) / 8 * 8;
         this.gridPoints = intervals + 1;
         this.exhaustive = exhaustive;
     }
@@ -104,7 +105,14 @@ public final class FiniteDSolver {
         }
         if (exhaustive) {
             for (double[] s : scanSeeds()) {
-                newton(s, roots, iters);
+                // A flagged cell around a root already found only leads back to it.
+                boolean known = false;
+                for (double[] r : roots) {
+                    known |= Math.abs(r[0] - s[0]) <= s[2] && Math.abs(r[1] - s[1]) <= s[3];
+                }
+                if (!known) {
+                    newton(s, roots, iters);
+                }
             }
         }
         if (roots.isEmpty()) {
@@ -307,18 +315,38 @@ public final class FiniteDSolver {
     }
 
     private void newton(double[] start, List<double[]> roots, List<Integer> iters) {
-        double b = start[0];
-        double c = start[1];
         double[] f = new double[2];
+        // Coarse phase on every fourth quadrature point (4× cheaper), then polish on the full grid; the
+        // coarse root is within the quadrature difference (~1e-8) of the fine one, so the polish takes 1–2 steps.
+        double[] x = {start[0], start[1]};
+        int it = iterate(x, 4, 1e-9, f);
+        it += iterate(x, 1, 1e-13, f);
+        double norm = Math.hypot(f[0], f[1]);
+        if (!(norm <= 1e-10)) {
+            return;
+        }
+        for (double[] r : roots) {
+            if (Math.abs(r[0] - x[0]) < 1e-7 && Math.abs(r[1] - x[1]) < 1e-7) {
+                return;
+            }
+        }
+        roots.add(new double[]{x[0], x[1], Math.max(Math.abs(f[0]), Math.abs(f[1]))});
+        iters.add(it);
+    }
+
+    /** Damped Newton on F with the exact Jacobian at quadrature stride {@code stride}; updates x, leaves F in f. */
+    private int iterate(double[] x, int stride, double tol, double[] f) {
+        double b = x[0];
+        double c = x[1];
         double[] j = new double[4];
         double[] ft = new double[2];
-        residual(b, c, 1, f, j);
+        residual(b, c, stride, f, j);
         double norm = Math.hypot(f[0], f[1]);
         int it = 0;
-        for (; it < 60 && norm > 1e-13; it++) {
+        for (; it < 60 && norm > tol; it++) {
             double det = j[0] * j[3] - j[1] * j[2];
             if (!(Math.abs(det) > 1e-300)) {
-                return;
+                break;
             }
             double db = -(j[3] * f[0] - j[1] * f[1]) / det;
             double dc = -(-j[2] * f[0] + j[0] * f[1]) / det;
@@ -327,7 +355,7 @@ public final class FiniteDSolver {
             for (int ls = 0; ls < 30; ls++) {
                 double nb = b + lambda * db;
                 double nc = c + lambda * dc;
-                residual(nb, nc, 1, ft, null);
+                residual(nb, nc, stride, ft, null);
                 double nn = Math.hypot(ft[0], ft[1]);
                 if (Double.isFinite(nn) && nn < (1 - 1e-4 * lambda) * norm) {
                     b = nb;
@@ -340,19 +368,12 @@ public final class FiniteDSolver {
             if (!accepted) {
                 break;
             }
-            residual(b, c, 1, f, j);
+            residual(b, c, stride, f, j);
             norm = Math.hypot(f[0], f[1]);
         }
-        if (!(norm <= 1e-10)) {
-            return;
-        }
-        for (double[] r : roots) {
-            if (Math.abs(r[0] - b) < 1e-7 && Math.abs(r[1] - c) < 1e-7) {
-                return;
-            }
-        }
-        roots.add(new double[]{b, c, Math.max(Math.abs(f[0]), Math.abs(f[1]))});
-        iters.add(it);
+        x[0] = b;
+        x[1] = c;
+        return it;
     }
 
     private List<double[]> scanSeeds() {
@@ -377,7 +398,8 @@ public final class FiniteDSolver {
             for (int k = 0; k + 1 < SCAN; k++) {
                 if (changes(f1[i][k], f1[i + 1][k], f1[i][k + 1], f1[i + 1][k + 1])
                         && changes(f2[i][k], f2[i + 1][k], f2[i][k + 1], f2[i + 1][k + 1])) {
-                    seeds.add(new double[]{0.5 * (bs[i] + bs[i + 1]), 0.5 * (cs[k] + cs[k + 1])});
+                    seeds.add(new double[]{0.5 * (bs[i] + bs[i + 1]), 0.5 * (cs[k] + cs[k + 1]),
+                            0.5 * (bs[i + 1] - bs[i]), 0.5 * (cs[k + 1] - cs[k])});
                 }
             }
         }

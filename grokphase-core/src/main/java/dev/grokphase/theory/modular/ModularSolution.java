@@ -12,7 +12,8 @@ package dev.grokphase.theory.modular;
  * @param phiPlus       Φ_+ = w_+² at this |a|; NaN when no non-zero saddle exists
  * @param phase         GFL, GMFL-I or GMFL-II
  * @param roots         every self-consistent |a| found (ascending); {@code a} is one of them
- * @param branch        which root was returned and why, in words
+ * @param branch        which root was returned: "unique", "largest-of-k" (the root with the largest |a|,
+ *                      connected to the GP limit, when k roots were found) or "closed-form" (P → ∞)
  */
 public record ModularSolution(ModularParams params, Normalization normalization, double a, double lambda,
                               double fDrop, double actionGap, double phiPlus, Phase phase, double[] roots,

@@ -86,8 +86,8 @@ public final class ModularSolver {
     public ModularSolution solve(ModularParams p) {
         double[] roots = allRoots(p);
         double a = roots[roots.length - 1];
-        String branch = roots.length == 1 ? "unique root"
-                : "largest of " + roots.length + " roots (branch connected to the GP limit)";
+        // short labels: they are an output column
+        String branch = roots.length == 1 ? "unique" : "largest-of-" + roots.length;
         return at(p, a, normalization, roots, branch);
     }
 

@@ -25,15 +25,16 @@ final class RootScan {
         this.grid = grid;
     }
 
-    /** Roots of f on [1/grid, 1], ascending; empty when f has no sign change there. */
+    /**
+     * Roots of f on (0, 1], ascending; empty when f has no sign change there. f is also evaluated at
+     * 0 (the scan's left end) so a root inside the first cell (0, 1/grid] is bracketed, but 0 itself
+     * is never reported.
+     */
     double[] roots(UnivariateFunction f) {
         List<Double> roots = new ArrayList<>();
-        double aPrev = 1.0 / grid;
+        double aPrev = 0.0;
         double fPrev = f.value(aPrev);
-        if (fPrev == 0) {
-            roots.add(aPrev);
-        }
-        for (int i = 2; i <= grid; i++) {
+        for (int i = 1; i <= grid; i++) {
             double ai = (double) i / grid;
             double fi = f.value(ai);
             if (fi == 0) {

@@ -76,7 +76,7 @@ public final class ThermodynamicLimit {
             double phi = ModeAction.phiPlus(g, p.gamma());
             double gap = Double.isNaN(phi) ? Double.NaN : p.p() * ModeAction.actionPerP(phi, g, p.gamma());
             return new ModularSolution(p, norm, 1.0, 0.0, 0.0, gap, phi, Phase.GFL, new double[] {1.0},
-                    "closed form: GFL, |a| = 1");
+                    "closed-form");
         }
         if (s2 > c2) {
             double a = s2 / c1;
@@ -84,7 +84,7 @@ public final class ThermodynamicLimit {
             double phi = phiStar(p.gamma());
             // Degenerate by construction (u a² = g*), so the gap is exactly zero.
             return new ModularSolution(p, norm, a, c1 - s2, f, 0.0, phi, Phase.GMFL_I, new double[] {a},
-                    "closed form: GMFL-I, |a| = sigma2/sigma2c1, lever rule");
+                    "closed-form");
         }
         double scale = norm.factor(p.p()) * p.sigmaA2();
         UnivariateFunction fII = a -> {
@@ -97,6 +97,6 @@ public final class ThermodynamicLimit {
         double g = p.g(a);
         double phi = ModeAction.phiPlus(g, p.gamma());
         return new ModularSolution(p, norm, a, scale * phi * phi, 1.0, p.p() * ModeAction.actionPerP(phi, g, p.gamma()),
-                phi, Phase.GMFL_II, new double[] {a}, "closed form: GMFL-II, f_drop = 1");
+                phi, Phase.GMFL_II, new double[] {a}, "closed-form");
     }
 }

@@ -49,7 +49,11 @@ class ThermodynamicSolverTest {
         // Along N the discrepancy b still obeys the GFL equation at (u_c, r).
         assertThat(byWidth.bC()).isCloseTo(ThermodynamicSolver.gflB(byWidth.uc(), base.r(), 0.5), within(1e-12));
         Transition byN = solver.transition(base, SweepAxis.N_SAMPLES, 3000, 6000);
-        assertThat(byN.critical()).isGreaterThan(3000);
+        // u and r depend on n and σ² only through n/σ² (notes §4.2), so the n path crosses at the same
+        // (u_c, r_c) as the σ² path, at n_c = 3000 · 0.2/σ²_c.
+        Transition bySigma = solver.transition(base, SweepAxis.SIGMA2, 0.1, 0.3);
+        assertThat(byN.uc()).isCloseTo(bySigma.uc(), within(1e-6 * bySigma.uc()));
+        assertThat(byN.critical()).isCloseTo(3000 * 0.2 / bySigma.critical(), within(1e-4));
     }
 
     /** Must show: GP limit u → 0 (N → ∞ at fixed r): no droplets, c = ε, b → 1/(1 + A) with A = 4rσ_w²/(π(1+2σ_w²)). */

@@ -28,6 +28,16 @@ class ModularSolverTest {
     }
 
     @Test
+    void aRootBelowTheFirstGridCellIsFoundAndMatchesTheClosedForm() {
+        // σ² = 1e-5 at Fig. 3: deep GMFL-II with |a| ≈ 1e-4 < 1/2048; the scan must bracket (0, 1/grid]
+        ModularParams p = ModularParams.fig3(1e-5);
+        ModularSolution s = new ModularSolver(Normalization.PAPER).solve(p);
+        assertThat(s.a()).isLessThan(1.0 / ModularSolver.DEFAULT_GRID);
+        assertThat(s.phase()).isEqualTo(Phase.GMFL_II);
+        assertThat(s.a()).isCloseTo(ThermodynamicLimit.solve(p, Normalization.PAPER).a(), within(1e-12));
+    }
+
+    @Test
     void gpLimitHasNoDropletsAndFullDiscrepancy() {
         // u → 0 (huge width): no non-zero saddle, λ = 0, |a| = 1 (notes §5.7 GFL, §3.4 GP limit)
         ModularParams p = new ModularParams(401, 1e9, 2e-6, 1e-4, 0.2);

@@ -77,9 +77,14 @@ public final class FullTableGp {
         int[] argmax = new int[p * p];
         double[] best = new double[p * p];
         java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        int[] label = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            label[i] = t.label(i);
+        }
+        double centre = 1.0 / p;
         for (int c = 0; c < p; c++) {
             for (int i = 0; i < y.length; i++) {
-                y[i] = t.target(c, i);
+                y[i] = (label[i] == c ? 1.0 : 0.0) - centre;
             }
             predict(y, f);
             for (int i = 0; i < y.length; i++) {
@@ -94,7 +99,7 @@ public final class FullTableGp {
         }
         int correct = 0;
         for (int i = 0; i < y.length; i++) {
-            correct += argmax[i] == t.label(i) ? 1 : 0;
+            correct += argmax[i] == label[i] ? 1 : 0;
         }
         double rel = Math.sqrt(err / norm);
         return new GpFit(y.length, 0, rel, Double.NaN, (double) correct / y.length, Double.NaN);

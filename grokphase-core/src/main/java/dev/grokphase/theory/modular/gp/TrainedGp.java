@@ -29,18 +29,20 @@ public abstract class TrainedGp {
         double err = 0;
         double norm = 0;
         int correct = 0;
+        double centre = 1.0 / t.p();
         for (int x : points) {
             double[] f = predict(x);
+            int label = t.label(x);
             int best = 0;
             for (int c = 0; c < f.length; c++) {
-                double y = t.target(c, x);
+                double y = (c == label ? 1.0 : 0.0) - centre;
                 err += (f[c] - y) * (f[c] - y);
                 norm += y * y;
                 if (f[c] > f[best]) {
                     best = c;
                 }
             }
-            correct += best == t.label(x) ? 1 : 0;
+            correct += best == label ? 1 : 0;
         }
         return new double[] {Math.sqrt(err / norm), (double) correct / points.length};
     }
