@@ -90,5 +90,14 @@ public final class CubicMetrics implements TaskMetrics {
                     .append(h.error()[b]).append(',').append(h.negLogPError()[b]).append('\n');
         }
         dir.writeObservable("overlap-histogram.csv", hs.toString());
+        // The same bins per network, to see the spread between networks (and droplets in single runs).
+        StringBuilder per = new StringBuilder("network,centre,density\n");
+        for (int j = 0; j < networks.size(); j++) {
+            Overlaps.Histogram hj = Overlaps.pooledHistogram(List.of(all.get(j)), -r, r, BINS);
+            for (int b = 0; b < hj.centres().length; b++) {
+                per.append(networks.get(j).index()).append(',').append(hj.centres()[b]).append(',').append(hj.density()[b]).append('\n');
+            }
+        }
+        dir.writeObservable("overlap-histogram-per-network.csv", per.toString());
     }
 }

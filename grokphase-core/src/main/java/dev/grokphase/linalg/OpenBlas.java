@@ -4,13 +4,35 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.bytedeco.openblas.global.openblas;
 
-/** Native OpenBLAS through JavaCPP; direct buffers are passed by address (no copies). */
+/**
+ * Native OpenBLAS through JavaCPP; direct buffers are passed by address (no copies).
+ *
+ * <p>Products below {@link #SMALL_PRODUCT} multiply-adds run on one thread whatever
+ * {@link #setThreads} says: at those sizes thread start-up and synchronisation cost more than
+ * they save, and on a loaded machine far more (LangevinStepBenchmark at N=88, n=375, d=53 ran
+ * 8x slower with 2 OpenBLAS threads than with 1 while other processes held the cores).
+ */
 final class OpenBlas implements Blas {
 
-    private int threads;
+    /** m·n·k below which a product runs single-threaded (4·10⁶ multiply-adds, about 1 ms). */
+    static final long SMALL_PRODUCT = 4_000_000L;
+
+    private volatile int threads;
+    /** What OpenBLAS is currently set to (avoids redundant calls). */
+    private int active;
 
     private OpenBlas() {
         this.threads = openblas.blas_get_num_threads();
+        this.active = threads;
+    }
+
+    /** Sets OpenBLAS to 1 thread for small products, to the configured count otherwise. */
+    private void threadsFor(int m, int n, int k) {
+        int want = (long) m * n * k < SMALL_PRODUCT ? 1 : threads;
+        if (want != active) {
+            openblas.blas_set_num_threads(want);
+            active = want;
+        }
     }
 
     static OpenBlas load() {
@@ -43,6 +65,7 @@ final class OpenBlas implements Blas {
         }
         openblas.blas_set_num_threads(threads);
         this.threads = threads;
+        this.active = threads;
     }
 
     @Override
@@ -53,6 +76,7 @@ final class OpenBlas implements Blas {
     @Override
     public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                       DoubleBuffer a, int lda, DoubleBuffer b, int ldb, double beta, DoubleBuffer c, int ldc) {
+        threadsFor(m, n, k);
         openblas.cblas_dgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
@@ -60,6 +84,7 @@ final class OpenBlas implements Blas {
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       FloatBuffer a, int lda, FloatBuffer b, int ldb, float beta, FloatBuffer c, int ldc) {
+        threadsFor(m, n, k);
         openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }

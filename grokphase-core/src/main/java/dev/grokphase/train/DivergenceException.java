@@ -12,7 +12,8 @@ public final class DivergenceException extends GrokphaseException {
 
     public DivergenceException(long step, int network, String quantity, double value) {
         super(ErrorCode.DIVERGED, String.format(java.util.Locale.ROOT,
-                "diverged at step %d: %s of network %d is %s", step, quantity, network, value));
+                "diverged at step %d: %s of network %d is %s (a smaller --lr usually helps)",
+                step, quantity, network, value));
         this.step = step;
         this.network = network;
         this.quantity = quantity;

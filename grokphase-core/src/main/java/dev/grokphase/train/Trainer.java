@@ -62,7 +62,7 @@ public abstract class Trainer {
     protected final boolean trainA;
 
     protected Trainer(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial,
-                      List<RandomStream> noiseStreams, RandomStream batchRng) {
+                      List<RandomStream> noiseStreams, RandomStream batchRng, Blas blas) {
         this.config = config;
         this.data = data;
         this.spec = config.network();
@@ -98,7 +98,7 @@ public abstract class Trainer {
         }
         this.trainW = config.frozen() != FrozenLayer.INPUT;
         this.trainA = config.frozen() != FrozenLayer.READOUT;
-        this.blas = Blas.get();
+        this.blas = blas;
         blas.setThreads(config.threads());
         this.noise = noiseStreams.toArray(new RandomStream[0]);
         this.batchRng = batchRng;
@@ -136,9 +136,15 @@ public abstract class Trainer {
     /** A trainer from explicit initial networks and streams (tests, custom initialisations). */
     public static Trainer create(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial,
                                  List<RandomStream> noise, RandomStream batchRng) {
+        return create(config, data, initial, noise, batchRng, Blas.get());
+    }
+
+    /** As above with an explicit BLAS backend (tests compare the native and the Java backend). */
+    static Trainer create(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial,
+                          List<RandomStream> noise, RandomStream batchRng, Blas blas) {
         return config.precision() == Precision.FLOAT64
-                ? new Trainer64(config, data, initial, noise, batchRng)
-                : new Trainer32(config, data, initial, noise, batchRng);
+                ? new Trainer64(config, data, initial, noise, batchRng, blas)
+                : new Trainer32(config, data, initial, noise, batchRng, blas);
     }
 
     /** One update of every network of the group. */

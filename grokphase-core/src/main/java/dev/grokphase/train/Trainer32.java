@@ -61,8 +61,8 @@ final class Trainer32 extends Trainer {
     private final float scaleF;
 
     Trainer32(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial, List<RandomStream> noise,
-              RandomStream batchRng) {
-        super(config, data, initial, noise, batchRng);
+              RandomStream batchRng, Blas blas) {
+        super(config, data, initial, noise, batchRng, blas);
         this.act = spec.activation();
         this.mn = members * width;
         this.xAll = toFloat(data.xTrain());

@@ -58,8 +58,8 @@ final class Trainer64 extends Trainer {
     private final double[] csScratch;
 
     Trainer64(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial, List<RandomStream> noise,
-              RandomStream batchRng) {
-        super(config, data, initial, noise, batchRng);
+              RandomStream batchRng, Blas blas) {
+        super(config, data, initial, noise, batchRng, blas);
         this.act = spec.activation();
         this.mn = members * width;
         this.xAll = data.xTrain();

@@ -72,7 +72,7 @@ class TrainRunTest {
         assertThat(j.get("networks").asInt()).isEqualTo(4);
         assertThat(Json.MAPPER.readTree(Files.readString(out.resolve("summary.json")))).isEqualTo(j);
         for (String f : List.of("manifest.json", "metrics.csv", "summary.json", "observables/overlaps.csv",
-                "observables/overlap-histogram.csv", "observables/equilibration.json", "checkpoint/state.bin")) {
+                "observables/overlap-histogram.csv", "observables/overlap-histogram-per-network.csv", "observables/equilibration.json", "checkpoint/state.bin")) {
             assertThat(out.resolve(f)).as(f).isRegularFile();
         }
         JsonNode m = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
