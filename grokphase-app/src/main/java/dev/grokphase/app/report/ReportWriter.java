@@ -141,6 +141,17 @@ public final class ReportWriter {
         return new Written(html, files, figures, flagged);
     }
 
+    static boolean isLangevin(RunData r) {
+        Object sampler = r.config("sampler");
+        Object optimizer = r.config("optimizer");
+        if (sampler != null) return "langevin".equals(String.valueOf(sampler));
+        return optimizer == null || "langevin".equals(String.valueOf(optimizer));
+    }
+
+    static boolean applicable(JsonNode n) {
+        return n.path("firstHalfMean").isNumber() && n.path("secondHalfMean").isNumber();
+    }
+
     private static void readable(Path p) {
         try {
             java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -170,17 +181,23 @@ public final class ReportWriter {
         return "<p class=\"status\">" + runs.size() + " run(s): " + String.join(", ", parts) + "</p>\n";
     }
 
-    /** [run key, failing observables] for each training run whose diagnostics say not equilibrated. */
+    /**
+     * [run key, failing observables] for each Langevin run whose diagnostics say not equilibrated.
+     * Equilibrium is the goal of Langevin sampling only (notes §2); SGD/AdamW runs are dynamics in
+     * time and are not flagged. An observable without a value (e.g. test loss when every pair is
+     * in the training set) is not applicable, not a failure.
+     */
     static List<String[]> notEquilibrated(List<RunData> runs) {
         List<String[]> out = new ArrayList<>();
         for (RunData r : runs) {
             JsonNode eq = r.equilibration();
-            if (!eq.isObject()) continue;
+            if (!eq.isObject() || !isLangevin(r)) continue;
             List<String> bad = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> it = eq.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().has("equilibrated") && !e.getValue().path("equilibrated").asBoolean(true)) bad.add(e.getKey());
+                JsonNode n = e.getValue();
+                if (n.has("equilibrated") && !n.path("equilibrated").asBoolean(true) && applicable(n)) bad.add(e.getKey());
             }
             if (!bad.isEmpty()) out.add(new String[]{r.dir().getFileName().toString(), String.join(", ", bad)});
         }
@@ -284,12 +301,13 @@ public final class ReportWriter {
                 JsonNode n = e.getValue();
                 if (!n.has("equilibrated")) continue;
                 boolean ok = n.path("equilibrated").asBoolean(false);
-                sb.append("<tr class=\"").append(ok ? "ok" : "bad").append("\"><td><code>").append(esc(r.dir().getFileName().toString()))
+                boolean na = !applicable(n) || !isLangevin(r);
+                sb.append("<tr class=\"").append(ok || na ? "ok" : "bad").append("\"><td><code>").append(esc(r.dir().getFileName().toString()))
                         .append("</code></td><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(num(n, "firstHalfMean"))
                         .append("</td><td class=\"num\">").append(num(n, "secondHalfMean")).append("</td><td class=\"num\">")
                         .append(num(n, "differenceInStandardErrors")).append("</td><td class=\"num\">").append(num(n, "autocorrelationTime"))
                         .append("</td><td class=\"num\">").append(num(n, "effectiveSamples")).append("</td><td>")
-                        .append(ok ? "yes" : "<b>NO</b>").append("</td></tr>\n");
+                        .append(ok ? "yes" : na ? "n/a" : "<b>NO</b>").append("</td></tr>\n");
                 rows++;
             }
         }
