@@ -278,6 +278,21 @@ public final class FigureRenderer {
         }
     }
 
+    /** log10(max/min) of the (positive) x or y values of the series. */
+    static double decades(List<Series> series, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Series s : series) {
+            for (double v : x ? s.x() : s.y()) {
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > 0 ? Math.log10(hi / lo) : 0;
+    }
+
     XYChart chart(Prepared p) {
         Figure f = p.figure();
         XYChart chart = new XYChart(width, plotHeight);
@@ -312,6 +327,9 @@ public final class FigureRenderer {
         st.setLocale(Locale.ROOT);
         st.setXAxisLogarithmic(f.logX());
         st.setYAxisLogarithmic(f.logY());
+        // XChart labels only whole decades on a log axis: a range under two decades would have no labels.
+        if (f.logX()) st.setXAxisLogarithmicDecadeOnly(decades(p.series(), true) >= 2);
+        if (f.logY()) st.setYAxisLogarithmicDecadeOnly(decades(p.series(), false) >= 2);
         if (f.xMin() != null) st.setXAxisMin(f.xMin());
         if (f.xMax() != null) st.setXAxisMax(f.xMax());
         if (f.yMin() != null) st.setYAxisMin(f.yMin());

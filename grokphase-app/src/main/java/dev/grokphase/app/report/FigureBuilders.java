@@ -594,7 +594,7 @@ public final class FigureBuilders {
 
     /** Fig. 5 and the AdamW run: train (dashed) and test (solid) loss vs steps, log-log. */
     static Figure lossVsSteps(SpecData data, FigureSpec fig) {
-        return timeSeries(data, fig, "training loss (MSE)", List.of(
+        return timeSeries(data, fig, "loss (MSE)", List.of(
                 new Metric("testLoss", "test", false, v -> v), new Metric("trainLoss", "train", true, v -> v)), true);
     }
 
