@@ -47,6 +47,10 @@ public class LangevinStepBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** Networks sharing the dataset, stacked into one GEMM; the score is group steps/s. */
+    @Param({"1"})
+    public int members;
+
     private Trainer trainer;
 
     @Setup
@@ -61,7 +65,11 @@ public class LangevinStepBenchmark {
         TrainingConfig cfg = TrainingConfig.langevin(spec, prior, new LangevinConfig(0.2, 0.05))
                 .withPrecision(Precision.valueOf(precision.toUpperCase(java.util.Locale.ROOT)))
                 .withThreads(threads);
-        trainer = Trainer.create(cfg, data, List.of(SeedTree.root(0).child("network", 0)));
+        List<SeedTree> networks = new java.util.ArrayList<>();
+        for (int m = 0; m < members; m++) {
+            networks.add(SeedTree.root(0).child("network", m));
+        }
+        trainer = Trainer.create(cfg, data, networks);
         trainer.run(5);
     }
 

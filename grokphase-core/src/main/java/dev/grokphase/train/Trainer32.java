@@ -183,7 +183,6 @@ final class Trainer32 extends Trainer {
      * G = s·r·a ⊙ φ'(z) written back over z.
      */
     private void scalarOutputPass() {
-        boolean mse = config.loss() == Loss.MSE;
         for (int c = 0; c < chunks; c++) {
             float[] gap = gaPart[c];
             double[] lp = lossPart[c];
@@ -196,15 +195,28 @@ final class Trainer32 extends Trainer {
                 float target = y[rows[r]];
                 for (int m = 0; m < members; m++) {
                     int off = m * width;
-                    float f = 0;
-                    for (int i = off; i < off + width; i++) {
-                        f += a[i] * hrow[i];
+                    // four partial sums break the add latency chain (the order is fixed, so
+                    // results stay deterministic)
+                    float f0 = 0;
+                    float f1 = 0;
+                    float f2 = 0;
+                    float f3 = 0;
+                    int i = off;
+                    for (int end4 = off + (width & ~3); i < end4; i += 4) {
+                        f0 += a[i] * hrow[i];
+                        f1 += a[i + 1] * hrow[i + 1];
+                        f2 += a[i + 2] * hrow[i + 2];
+                        f3 += a[i + 3] * hrow[i + 3];
                     }
+                    for (; i < off + width; i++) {
+                        f0 += a[i] * hrow[i];
+                    }
+                    float f = (f0 + f1) + (f2 + f3);
                     f *= scaleF;
                     float diff = f - target;
                     lp[m] += 0.5 * diff * diff;
                     float coef = (float) (scale * dataScale) * diff;
-                    for (int i = off; i < off + width; i++) {
+                    for (i = off; i < off + width; i++) {
                         gap[i] += coef * hrow[i];
                         zrow[i] = coef * a[i] * zrow[i];
                     }

@@ -171,7 +171,6 @@ final class Trainer64 extends Trainer {
      * G = s·r·a ⊙ φ'(z) written back over z.
      */
     private void scalarOutputPass() {
-        boolean mse = config.loss() == Loss.MSE;
         for (int c = 0; c < chunks; c++) {
             double[] gap = gaPart[c];
             double[] lp = lossPart[c];
@@ -184,15 +183,28 @@ final class Trainer64 extends Trainer {
                 double target = y[rows[r]];
                 for (int m = 0; m < members; m++) {
                     int off = m * width;
-                    double f = 0;
-                    for (int i = off; i < off + width; i++) {
-                        f += a[i] * hrow[i];
+                    // four partial sums break the add latency chain (the order is fixed, so
+                    // results stay deterministic)
+                    double f0 = 0;
+                    double f1 = 0;
+                    double f2 = 0;
+                    double f3 = 0;
+                    int i = off;
+                    for (int end4 = off + (width & ~3); i < end4; i += 4) {
+                        f0 += a[i] * hrow[i];
+                        f1 += a[i + 1] * hrow[i + 1];
+                        f2 += a[i + 2] * hrow[i + 2];
+                        f3 += a[i + 3] * hrow[i + 3];
                     }
+                    for (; i < off + width; i++) {
+                        f0 += a[i] * hrow[i];
+                    }
+                    double f = (f0 + f1) + (f2 + f3);
                     f *= scale;
                     double diff = f - target;
                     lp[m] += 0.5 * diff * diff;
                     double coef = scale * dataScale * diff;
-                    for (int i = off; i < off + width; i++) {
+                    for (i = off; i < off + width; i++) {
                         gap[i] += coef * hrow[i];
                         zrow[i] = coef * a[i] * zrow[i];
                     }

@@ -56,7 +56,7 @@ class TrainRunTest {
                 assertArrayEquals(x, (long[]) sb.get(k), k);
             }
         }
-        assertThat(compared).isGreaterThanOrEqualTo(4); // stacked w and a of the two trainer groups at least
+        assertThat(compared).isGreaterThanOrEqualTo(2); // stacked w and a of each trainer group at least
     }
 
     @Test
@@ -124,6 +124,28 @@ class TrainRunTest {
         assertThat(CliRun.of("train", "cubic", "--config", cfg.toString(), "--seed", "3", "--progress", "none",
                 "--out", viaConfig.toString()).exitCode()).isZero();
         assertSameRun(full, viaConfig);
+    }
+
+    @Test
+    void float32AdamwMinibatchRunResumesBitIdentically() throws Exception {
+        String[] args = {"train", "modular", "--P", "11", "--train-fraction", "0.6", "--N", "24", "--optimizer", "adamw",
+                "--lr", "1e-2", "--weight-decay", "1", "--precision", "float32", "--batch-size", "16", "--steps", "120",
+                "--seeds", "2", "--datasets", "1", "--checkpoint-every", "30", "--threads", "1", "--progress", "none", "--out"};
+        Path full = tmp.resolve("full32");
+        assertThat(CliRun.of(with(args, full.toString())).exitCode()).isZero();
+        Path cut = tmp.resolve("cut32");
+        TrainRun.stopAfterForTests = 60L;
+        assertThat(CliRun.of(with(args, cut.toString())).exitCode()).isZero();
+        TrainRun.stopAfterForTests = null;
+        assertThat(CliRun.of("train", "modular", "--resume", "--out", cut.toString(), "--progress", "none").exitCode()).isZero();
+        assertSameRun(full, cut);
+        assertThat(Checkpoint.read(cut.resolve("checkpoint/state.bin"))).containsKeys("g0/f:w", "g0/f:adam.mW");
+    }
+
+    private static String[] with(String[] args, String last) {
+        String[] a = java.util.Arrays.copyOf(args, args.length + 1);
+        a[args.length] = last;
+        return a;
     }
 
     @Test
