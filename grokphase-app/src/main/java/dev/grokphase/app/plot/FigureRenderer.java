@@ -1,0 +1,336 @@
+package dev.grokphase.app.plot;
+
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.grokphase.io.AtomicFiles;
+
+/**
+ * Renders a {@link Figure} headless to PNG or SVG in the style of a paper figure: white
+ * background, thin frame, light grid, theory as lines, experiment as markers with error bars, a
+ * legend, phase bands, and the caption typeset under the axes.
+ *
+ * <p>Log axes: XChart rejects values ≤ 0 (DESIGN.md pitfall), so such points are dropped here,
+ * explicitly, and a note ("3 points with σ² ≤ 0 not shown on the log axis") is appended to the
+ * caption. Non-finite points are dropped likewise.
+ */
+public final class FigureRenderer {
+
+    /** Okabe–Ito colour-blind-safe palette; index = {@link Series#colour()}. */
+    static final Color[] PALETTE = {
+            new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
+            new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0), new Color(240, 228, 66)};
+    private static final Marker[] MARKERS = {
+            SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL};
+
+    private final int width;
+    private final int plotHeight;
+    private final String fontFamily;
+
+    public FigureRenderer() {
+        this(720, 480);
+    }
+
+    public FigureRenderer(int width, int plotHeight) {
+        this.width = width;
+        this.plotHeight = plotHeight;
+        this.fontFamily = greekCapableFamily();
+    }
+
+    /** The font family used: the first installed family that can draw σ, β, ε, Φ and ². */
+    public String fontFamily() {
+        return fontFamily;
+    }
+
+    static String greekCapableFamily() {
+        String probe = "σβεΦ²·∗";
+        List<String> installed = Arrays.asList(
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT));
+        for (String family : List.of("DejaVu Sans", "Liberation Sans", "FreeSans", "Noto Sans")) {
+            if (installed.contains(family) && new Font(family, Font.PLAIN, 12).canDisplayUpTo(probe) < 0) {
+                return family;
+            }
+        }
+        return Font.SANS_SERIF;
+    }
+
+    /** PNG bytes at {@code scale}× resolution (2 gives crisp figures on high-DPI screens). */
+    public byte[] png(Figure figure, double scale) {
+        Prepared p = prepare(figure);
+        int h = totalHeight(p);
+        BufferedImage img = new BufferedImage((int) Math.round(width * scale), (int) Math.round(h * scale),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.scale(scale, scale);
+        paint(g, p, h);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot encode PNG for figure " + figure.id() + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A standalone SVG document. */
+    public String svg(Figure figure) {
+        Prepared p = prepare(figure);
+        int h = totalHeight(p);
+        VectorGraphics2D g = new VectorGraphics2D();
+        paint(g, p, h);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, h)).writeTo(out);
+        } catch (IOException e) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot encode SVG for figure " + figure.id() + ": " + e.getMessage(), e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code dir/<id>.png} and {@code dir/<id>.svg}; returns the PNG path. */
+    public Path write(Figure figure, Path dir) {
+        Path png = dir.resolve(figure.id() + ".png");
+        AtomicFiles.write(png, png(figure, 2.0));
+        AtomicFiles.writeString(dir.resolve(figure.id() + ".svg"), svg(figure));
+        return png;
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /** The figure after dropping points a log axis or NaN cannot show, with notes saying so. */
+    record Prepared(Figure figure, List<Series> series, List<String> notes) {
+    }
+
+    static Prepared prepare(Figure f) {
+        List<Series> kept = new ArrayList<>();
+        List<String> notes = new ArrayList<>(f.notes());
+        int droppedLogX = 0;
+        int droppedLogY = 0;
+        int droppedNaN = 0;
+        for (Series s : f.series()) {
+            int n = s.x().length;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] e = s.err() == null ? null : new double[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                double xi = s.x()[i];
+                double yi = s.y()[i];
+                if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
+                    droppedNaN++;
+                    continue;
+                }
+                if (f.logX() && xi <= 0) {
+                    droppedLogX++;
+                    continue;
+                }
+                if (f.logY() && yi <= 0) {
+                    droppedLogY++;
+                    continue;
+                }
+                x[k] = xi;
+                y[k] = yi;
+                if (e != null) {
+                    double ei = s.err()[i];
+                    // On a log y axis an error bar reaching below zero cannot be drawn: clip it at y/10.
+                    ei = Double.isFinite(ei) ? Math.abs(ei) : 0.0;
+                    e[k] = f.logY() ? Math.min(ei, 0.9 * yi) : ei;
+                }
+                k++;
+            }
+            if (k > 0) {
+                kept.add(new Series(s.name(), Arrays.copyOf(x, k), Arrays.copyOf(y, k),
+                        e == null ? null : Arrays.copyOf(e, k), s.style(), s.colour()));
+            }
+        }
+        if (droppedLogX > 0) {
+            notes.add(droppedLogX + " point(s) with x ≤ 0 not shown on the logarithmic x axis.");
+        }
+        if (droppedLogY > 0) {
+            notes.add(droppedLogY + " point(s) with y ≤ 0 not shown on the logarithmic y axis.");
+        }
+        if (droppedNaN > 0) {
+            notes.add(droppedNaN + " non-finite point(s) (NaN or infinite, e.g. a diverged run) not shown.");
+        }
+        return new Prepared(f, kept, notes);
+    }
+
+    private int totalHeight(Prepared p) {
+        return plotHeight + captionHeight(p);
+    }
+
+    private int captionHeight(Prepared p) {
+        List<String> lines = captionLines(p, measureFont());
+        return lines.isEmpty() ? 0 : 12 + lines.size() * 17;
+    }
+
+    private Font measureFont() {
+        return new Font(fontFamily, Font.PLAIN, 13);
+    }
+
+    private List<String> captionLines(Prepared p, Font font) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        List<String> lines = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
+        if (p.figure().caption() != null && !p.figure().caption().isBlank()) {
+            paragraphs.add(p.figure().caption());
+        }
+        for (String n : p.notes()) {
+            paragraphs.add("Note: " + n);
+        }
+        int maxWidth = width - 30;
+        for (String para : paragraphs) {
+            StringBuilder line = new StringBuilder();
+            for (String word : para.split(" ")) {
+                String candidate = line.length() == 0 ? word : line + " " + word;
+                if (fm.stringWidth(candidate) > maxWidth && line.length() > 0) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+        }
+        g.dispose();
+        return lines;
+    }
+
+    private void paint(Graphics2D g, Prepared p, int totalHeight) {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, totalHeight);
+        if (p.series().isEmpty()) {
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(fontFamily, Font.BOLD, 15));
+            g.drawString(p.figure().title(), 20, 30);
+            g.setFont(new Font(fontFamily, Font.PLAIN, 14));
+            g.drawString("No data to plot (see the notes below and the report's tables).", 20, plotHeight / 2);
+        } else {
+            chart(p).paint(g, width, plotHeight);
+        }
+        Font font = measureFont();
+        List<String> lines = captionLines(p, font);
+        g.setFont(font);
+        g.setColor(new Color(40, 40, 40));
+        FontMetrics fm = g.getFontMetrics();
+        int y = plotHeight + 4 + fm.getAscent();
+        for (String line : lines) {
+            g.drawString(line, 15, y);
+            y += 17;
+        }
+    }
+
+    XYChart chart(Prepared p) {
+        Figure f = p.figure();
+        XYChart chart = new XYChart(width, plotHeight);
+        chart.setTitle(f.title());
+        chart.setXAxisTitle(f.xLabel());
+        chart.setYAxisTitle(f.yLabel());
+        var st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotBorderVisible(true);
+        st.setPlotBorderColor(Color.BLACK);
+        st.setPlotGridLinesColor(new Color(225, 225, 225));
+        st.setPlotGridLinesStroke(new BasicStroke(0.6f));
+        st.setChartTitleBoxVisible(false);
+        st.setChartTitleFont(new Font(fontFamily, Font.BOLD, 15));
+        st.setAxisTitleFont(new Font(fontFamily, Font.PLAIN, 14));
+        st.setAxisTickLabelsFont(new Font(fontFamily, Font.PLAIN, 12));
+        st.setLegendFont(new Font(fontFamily, Font.PLAIN, 12));
+        st.setAnnotationTextFont(new Font(fontFamily, Font.PLAIN, 12));
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setLegendBorderColor(new Color(180, 180, 180));
+        st.setLegendSeriesLineLength(28);
+        st.setChartPadding(10);
+        st.setMarkerSize(8);
+        st.setErrorBarsColorSeriesColor(true);
+        st.setAxisTickMarkLength(4);
+        st.setPlotMargin(6);
+        st.setAxisTicksLineVisible(false);
+        // "0.05", not XChart's default ".05"; log axes keep their own formatter.
+        if (!f.logX()) st.setXAxisDecimalPattern("0.###");
+        if (!f.logY()) st.setYAxisDecimalPattern("0.###");
+        st.setLocale(Locale.ROOT);
+        st.setXAxisLogarithmic(f.logX());
+        st.setYAxisLogarithmic(f.logY());
+        if (f.xMin() != null) st.setXAxisMin(f.xMin());
+        if (f.xMax() != null) st.setXAxisMax(f.xMax());
+        if (f.yMin() != null) st.setYAxisMin(f.yMin());
+        if (f.yMax() != null) st.setYAxisMax(f.yMax());
+        for (Series s : p.series()) {
+            XYSeries xs = s.err() == null
+                    ? chart.addSeries(s.name(), s.x(), s.y())
+                    : chart.addSeries(s.name(), s.x(), s.y(), s.err());
+            Color c = PALETTE[Math.floorMod(s.colour(), PALETTE.length)];
+            xs.setLineColor(c);
+            xs.setMarkerColor(c);
+            switch (s.style()) {
+                case LINE -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                }
+                case DASHED -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                            10f, new float[]{6f, 4f}, 0f));
+                }
+                case POINTS -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
+                }
+                case POINTS_LINE -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
+                    xs.setLineStyle(new BasicStroke(1.0f));
+                }
+            }
+        }
+        Font bandFont = new Font(fontFamily, Font.BOLD, 12);
+        for (Band b : f.bands()) {
+            if (f.logX() && b.from() <= 0) {
+                continue;
+            }
+            chart.addAnnotation(new BandAnnotation(b, bandFont));
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.grokphase.app.plot;
+
+import java.util.Objects;
+
+/**
+ * One data series of a {@link Figure}.
+ *
+ * @param name   legend entry
+ * @param x      abscissae
+ * @param y      ordinates (same length as x)
+ * @param err    symmetric error bars (same length), or null for none
+ * @param style  how to draw it: theory as a line, experiment as markers
+ * @param colour palette index: series that share an index share a colour (e.g. theory and
+ *               experiment for the same β)
+ */
+public record Series(String name, double[] x, double[] y, double[] err, Style style, int colour) {
+
+    /** Drawing styles, chosen to read like a paper figure. */
+    public enum Style {
+        /** Solid line without markers: a theory curve. */
+        LINE,
+        /** Dashed line without markers: a secondary theory curve (e.g. a metastable branch). */
+        DASHED,
+        /** Markers only (with error bars when {@code err} is given): an experiment. */
+        POINTS,
+        /** Markers joined by a thin line: an experiment sampled densely (e.g. in time). */
+        POINTS_LINE
+    }
+
+    public Series {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(style, "style");
+        if (x.length != y.length || (err != null && err.length != x.length)) {
+            throw new IllegalArgumentException("series '" + name + "': x, y and err lengths differ ("
+                    + x.length + ", " + y.length + ", " + (err == null ? "-" : err.length) + ")");
+        }
+    }
+
+    public static Series line(String name, double[] x, double[] y, int colour) {
+        return new Series(name, x, y, null, Style.LINE, colour);
+    }
+
+    public static Series dashed(String name, double[] x, double[] y, int colour) {
+        return new Series(name, x, y, null, Style.DASHED, colour);
+    }
+
+    public static Series points(String name, double[] x, double[] y, double[] err, int colour) {
+        return new Series(name, x, y, err, Style.POINTS, colour);
+    }
+
+    public static Series pointsLine(String name, double[] x, double[] y, double[] err, int colour) {
+        return new Series(name, x, y, err, Style.POINTS_LINE, colour);
+    }
+}

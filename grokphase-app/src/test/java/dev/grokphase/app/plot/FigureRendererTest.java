@@ -1,0 +1,101 @@
+package dev.grokphase.app.plot;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FigureRendererTest {
+
+    /** A figure shaped like Fig. 2c: a theory line, experiment points with error bars, bands. */
+    static Figure sample(boolean logX) {
+        int n = 60;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 0.05 + 0.3 * i / (n - 1);
+            y[i] = x[i] < 0.18 ? -0.3 * (0.18 - x[i]) / 0.13 : 0.0;
+        }
+        double[] px = {0.0, 0.1, 0.15, 0.2, 0.25, 0.3};
+        double[] py = {-0.3, -0.25, -0.1, -0.01, 0.0, 0.0};
+        double[] pe = {0.02, 0.02, 0.03, 0.01, 0.01, 0.01};
+        return Figure.builder("sample")
+                .title("Learned cubic component vs noise")
+                .xLabel("noise σ²").yLabel("cubic component ⟨f̄·H₃⟩/6")
+                .caption("Theory (line) and experiment (markers, 5-subset error bars); ε = −0.3, β = 1/8.")
+                .logX(logX)
+                .add(Series.line("theory β=1/8", x, y, 0))
+                .add(Series.points("experiment β=1/8", px, py, pe, 0))
+                .band(new Band(0.05, 0.18, "GMFL", Band.PhaseColour.GMFL_I))
+                .band(new Band(0.18, 0.35, "GFL", Band.PhaseColour.GFL))
+                .build();
+    }
+
+    @Test
+    void pngDecodesAndShowsLinesBandsAndAGreekCapableFont() throws Exception {
+        FigureRenderer r = new FigureRenderer();
+        byte[] png = r.png(sample(false), 1.0);
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(img.getWidth()).isEqualTo(720);
+        assertThat(img.getHeight()).isGreaterThan(480);
+        // The theory colour (Okabe–Ito blue) and a translucent band tint must both appear.
+        boolean blue = false;
+        boolean tint = false;
+        Color b = FigureRenderer.PALETTE[0];
+        for (int yy = 0; yy < img.getHeight(); yy++) {
+            for (int xx = 0; xx < img.getWidth(); xx++) {
+                Color c = new Color(img.getRGB(xx, yy));
+                blue |= Math.abs(c.getRed() - b.getRed()) < 8 && Math.abs(c.getGreen() - b.getGreen()) < 8
+                        && Math.abs(c.getBlue() - b.getBlue()) < 8;
+                tint |= c.getRed() > 240 && c.getGreen() > 220 && c.getGreen() < 250 && c.getBlue() < 235;
+            }
+        }
+        assertThat(blue).as("theory line pixels").isTrue();
+        assertThat(tint).as("GMFL-I band pixels").isTrue();
+        assertThat(r.fontFamily()).as("a font that draws σ, β, ε").isNotEqualTo(java.awt.Font.SANS_SERIF);
+        Path dir = Path.of("target", "test-figures");
+        Files.createDirectories(dir);
+        r.write(sample(false), dir);
+    }
+
+    @Test
+    void logAxisDropsNonPositiveValuesWithANote() {
+        FigureRenderer.Prepared p = FigureRenderer.prepare(sample(true));
+        // px[0] = 0.0 cannot sit on a log axis: one point dropped, and the caption says so.
+        assertThat(p.notes()).anyMatch(n -> n.startsWith("1 point(s) with x ≤ 0"));
+        assertThat(p.series().get(1).x()).hasSize(5);
+        // The theory line has no x ≤ 0: untouched.
+        assertThat(p.series().get(0).x()).hasSize(60);
+        byte[] png = new FigureRenderer().png(sample(true), 1.0);
+        assertThat(png).isNotEmpty();
+    }
+
+    @Test
+    void svgIsWellFormedXmlWithTheGreekLabels() throws Exception {
+        String svg = new FigureRenderer().svg(sample(false));
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        // The SVG names the W3C DTD; do not fetch it (tests run offline).
+        dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document doc = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("svg");
+        // XChart draws axis labels as glyph outlines; the caption is SVG text and keeps its Greek letters.
+        assertThat(svg).contains("ε = −0.3");
+    }
+
+    @Test
+    void emptyFigureRendersAPlaceholderInsteadOfFailing() throws Exception {
+        Figure f = Figure.builder("empty").title("Nothing yet").build();
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(new FigureRenderer().png(f, 1.0)));
+        assertThat(img.getWidth()).isEqualTo(720);
+        assertThat(f.hasData()).isFalse();
+    }
+}

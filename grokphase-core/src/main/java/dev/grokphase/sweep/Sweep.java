@@ -1,0 +1,61 @@
+package dev.grokphase.sweep;
+
+import dev.grokphase.io.AtomicFiles;
+import dev.grokphase.io.Json;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A spec at a scale, run by an executor into a root directory:
+ * <pre>
+ * root/runs/&lt;key&gt;/            one directory per run (shared between specs: same config, same run)
+ * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/plan.json     the planned runs (what a Spark job or a SLURM array indexes)
+ * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/summary.csv   one row per run
+ * </pre>
+ */
+public final class Sweep {
+
+    private Sweep() {
+    }
+
+    public static Path sweepDir(Path root, ExperimentSpec spec, Scale scale) {
+        return root.resolve("sweeps").resolve(spec.id() + "-" + scale.id());
+    }
+
+    /** Writes the plan, runs it, writes the summary; returns the results in plan order. */
+    public static List<RunResult> run(ExperimentSpec spec, Scale scale, Path root, SweepExecutor executor,
+                                      SweepListener listener) {
+        List<PlannedRun> plan = spec.plan(scale);
+        Path dir = sweepDir(root, spec, scale);
+        writePlan(dir.resolve("plan.json"), spec, scale, plan);
+        List<RunResult> results = executor.execute(plan, root, listener);
+        SweepSummary.write(dir.resolve("summary.csv"), results);
+        return results;
+    }
+
+    /** plan.json: {spec, scale, runs: [{index, computation, kind, key, command, config, tags}]}. */
+    public static void writePlan(Path file, ExperimentSpec spec, Scale scale, List<PlannedRun> plan) {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            PlannedRun p = plan.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", i);
+            m.put("computation", p.computationId());
+            m.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("key", p.key());
+            m.put("command", p.run().command());
+            m.put("config", p.run().config());
+            m.put("tags", p.tags());
+            runs.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("spec", spec.id());
+        doc.put("scale", scale.id());
+        doc.put("runs", runs);
+        AtomicFiles.writeString(file, Json.pretty(doc));
+    }
+}

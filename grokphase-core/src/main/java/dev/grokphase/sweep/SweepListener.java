@@ -1,0 +1,18 @@
+package dev.grokphase.sweep;
+
+/** Progress callbacks of a sweep; called from worker threads, so implementations synchronise. */
+public interface SweepListener {
+
+    SweepListener NONE = new SweepListener() {
+    };
+
+    /** Called once before any run, with the number of runs planned. */
+    default void planned(int total) {
+    }
+
+    default void started(PlannedRun run, boolean resume) {
+    }
+
+    default void finished(RunResult result) {
+    }
+}

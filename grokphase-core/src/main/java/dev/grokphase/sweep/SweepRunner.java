@@ -1,0 +1,53 @@
+package dev.grokphase.sweep;
+
+import dev.grokphase.error.GrokphaseException;
+
+import java.nio.file.Path;
+
+/**
+ * Runs one planned run with skip/resume semantics. Every executor calls this for each unit of
+ * work, so skipping and resuming behave the same locally and on a cluster.
+ */
+public final class SweepRunner {
+
+    private SweepRunner() {
+    }
+
+    /** The run directory of {@code run} under a sweep root. */
+    public static Path runDir(Path root, PlannedRun run) {
+        return root.resolve("runs").resolve(run.key());
+    }
+
+    public static RunResult runOne(PlannedRun run, Path root, RunHandlers handlers, SweepListener listener) {
+        Path dir = runDir(root, run);
+        RunStatus before = RunStatus.of(dir);
+        if (before.isDone()) {
+            RunResult r = new RunResult(run, dir.toString(), before, true, false, 0.0, "");
+            listener.finished(r);
+            return r;
+        }
+        boolean resume = before != RunStatus.ABSENT && before != RunStatus.UNREADABLE;
+        listener.started(run, resume);
+        long t0 = System.nanoTime();
+        String error = "";
+        try {
+            handlers.forCommand(run.run().command()).execute(run.run(), dir, resume);
+        } catch (GrokphaseException e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            error = "internal error: " + e;
+        }
+        double wall = (System.nanoTime() - t0) * 1e-9;
+        RunStatus after = RunStatus.of(dir);
+        if (!error.isEmpty() && after.isDone()) {
+            error = "";
+        }
+        if (!error.isEmpty() || !after.isDone() && after != RunStatus.FAILED) {
+            after = RunStatus.FAILED;
+            if (error.isEmpty()) error = "the run ended without a completed manifest";
+        }
+        RunResult r = new RunResult(run, dir.toString(), after, false, resume, wall, error.replace('\n', ' '));
+        listener.finished(r);
+        return r;
+    }
+}

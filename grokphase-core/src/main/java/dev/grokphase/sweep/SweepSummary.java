@@ -1,0 +1,102 @@
+package dev.grokphase.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.grokphase.io.AtomicFiles;
+import dev.grokphase.io.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The summary table of a sweep: one row per run with its place in the spec, its status, its tags
+ * and config (prefixed {@code tag.} and {@code config.}) and the scalar entries of its
+ * {@code summary.json} (prefixed {@code summary.}, nested keys joined by '.'). CSV with a header,
+ * {@code Locale.ROOT} numbers, empty cells for missing values: {@code pandas.read_csv} in one line.
+ */
+public final class SweepSummary {
+
+    private SweepSummary() {
+    }
+
+    public static void write(Path csv, List<RunResult> results) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        Set<String> columns = new LinkedHashSet<>(List.of("spec", "computation", "index", "command", "key", "status",
+                "skipped", "resumed", "wallSeconds", "error"));
+        Set<String> tagCols = new LinkedHashSet<>();
+        Set<String> cfgCols = new java.util.TreeSet<>();
+        Set<String> sumCols = new java.util.TreeSet<>();
+        for (RunResult r : results) {
+            Map<String, String> row = new LinkedHashMap<>();
+            PlannedRun p = r.planned();
+            row.put("spec", p.specId());
+            row.put("computation", p.computationId());
+            row.put("index", Integer.toString(p.index()));
+            row.put("command", p.run().command());
+            row.put("key", p.key());
+            row.put("status", r.status().id());
+            row.put("skipped", Boolean.toString(r.skipped()));
+            row.put("resumed", Boolean.toString(r.resumed()));
+            row.put("wallSeconds", String.format(Locale.ROOT, "%.3f", r.wallSeconds()));
+            row.put("error", r.error());
+            for (Map.Entry<String, Object> e : p.tags().entrySet()) {
+                row.put("tag." + e.getKey(), RunDescription.format(e.getValue()));
+                tagCols.add("tag." + e.getKey());
+            }
+            for (Map.Entry<String, Object> e : p.run().config().entrySet()) {
+                row.put("config." + e.getKey(), RunDescription.format(e.getValue()));
+                cfgCols.add("config." + e.getKey());
+            }
+            Path summary = Path.of(r.directory()).resolve("summary.json");
+            if (Files.isRegularFile(summary)) {
+                try {
+                    flatten("summary", Json.MAPPER.readTree(summary.toFile()), row, sumCols, 0);
+                } catch (IOException e) {
+                    row.put("error", (row.get("error") + " summary.json unreadable").trim());
+                }
+            }
+            rows.add(row);
+        }
+        columns.addAll(tagCols);
+        columns.addAll(cfgCols);
+        columns.addAll(sumCols);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", columns.stream().map(SweepSummary::quote).toList())).append('\n');
+        for (Map<String, String> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String c : columns) {
+                cells.add(quote(row.getOrDefault(c, "")));
+            }
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        AtomicFiles.writeString(csv, sb.toString());
+    }
+
+    private static void flatten(String prefix, JsonNode n, Map<String, String> row, Set<String> cols, int depth) {
+        if (n.isObject() && depth < 3) {
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix + "." + e.getKey(), e.getValue(), row, cols, depth + 1);
+            }
+        } else if (n.isNumber() || n.isTextual() || n.isBoolean()) {
+            row.put(prefix, n.isNumber() ? Double.toString(n.doubleValue()).replace("E", "e") : n.asText());
+            cols.add(prefix);
+        }
+    }
+
+    static String quote(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what the report tests and the plots need on a fresh Debian machine, only when missing:
+#   - chromium: the report test opens the HTML page in headless Chromium and checks every figure loaded;
+#   - fonts-dejavu-core + fontconfig: a font with Greek glyphs (σ, β, ε) for the plots (DESIGN.md pitfall).
+# Called by the app module's Maven build (exec-maven-plugin, phase process-test-classes) and by
+# ./grokphase reproduce. Idempotent; does nothing (and needs no network) when everything is there.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if ! command -v fc-list >/dev/null 2>&1; then
+  missing+=(fontconfig fonts-dejavu-core)
+elif ! fc-list 2>/dev/null | grep -qi 'DejaVu Sans'; then
+  missing+=(fonts-dejavu-core)
+fi
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+if [[ "${GROKPHASE_SKIP_TOOL_INSTALL:-}" == 1 ]]; then
+  echo "ensure-test-tools: missing ${missing[*]} (install skipped: GROKPHASE_SKIP_TOOL_INSTALL=1)" >&2
+  exit 0
+fi
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; else
+    echo "ensure-test-tools: missing ${missing[*]}; run as root: apt-get install -y ${missing[*]}" >&2; exit 1; fi
+fi
+echo "ensure-test-tools: installing ${missing[*]} (apt-get)..." >&2
+export DEBIAN_FRONTEND=noninteractive
+# Another apt process (a parallel build) may hold the lock: wait for it rather than fail.
+for attempt in 1 2 3 4 5; do
+  if $sudo apt-get -o DPkg::Lock::Timeout=300 update -qq \
+     && $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "ensure-test-tools: installed ${missing[*]}" >&2
+    exit 0
+  fi
+  echo "ensure-test-tools: apt-get failed (attempt $attempt), retrying in 20 s" >&2
+  sleep 20
+done
+echo "ensure-test-tools: could not install ${missing[*]}" >&2
+exit 1
