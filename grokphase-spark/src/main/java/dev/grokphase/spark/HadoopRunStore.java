@@ -2,7 +2,10 @@ package dev.grokphase.spark;
 
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.io.Json;
+import dev.grokphase.sweep.RunStatus;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,6 +15,7 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -26,15 +30,18 @@ import java.util.stream.Stream;
 
 /**
  * A sweep's output directory on any Hadoop-compatible file system, with all-or-nothing run
- * commits. Layout, the same as the local executor's run store:
+ * commits. Layout, the same as the local executor's ({@code SweepRunner.runDir}):
  * <pre>
- *   ROOT/KEY/...                          one committed run (exactly what the run wrote)
- *   ROOT/_attempts/KEY-ATTEMPT/...        a task attempt's private work area (never read)
+ *   ROOT/runs/KEY/...                     one committed run (exactly what the run wrote)
+ *   ROOT/_attempts/KEY-ATTEMPT/...        a task attempt's private work area (never read; removed
+ *                                         when the Spark job ends)
+ *   ROOT/_stale/KEY-APP/...               an unfinished run found under runs/ (left by a killed
+ *                                         local sweep), moved aside before the key is recomputed
  * </pre>
  *
  * <p>Protocol (design-notes "Spark executor"): an attempt writes only into its own
  * {@code _attempts/KEY-ATTEMPT} directory, whose name is unique per Spark application and task
- * attempt; it then commits by renaming that directory to {@code ROOT/KEY} <em>only if the key is
+ * attempt; it then commits by renaming that directory to {@code ROOT/runs/KEY} <em>only if the key is
  * absent</em>. The rename is a single atomic operation, so a reader sees either no run or a whole
  * run, and of two attempts racing to commit the same key (a retry and a speculative copy) exactly
  * one wins; the loser deletes its work area. A key that exists is complete by construction and is
@@ -60,8 +67,12 @@ public final class HadoopRunStore implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Sub-directory of the committed runs (as the local executor's run store). */
+    public static final String RUNS = "runs";
     /** Sub-directory of the task attempts' private work areas. */
     public static final String ATTEMPTS = "_attempts";
+    /** Sub-directory where unfinished runs found under {@link #RUNS} are moved aside. */
+    public static final String STALE = "_stale";
 
     /** Result of a commit. */
     public enum Commit {
@@ -96,7 +107,16 @@ public final class HadoopRunStore implements Serializable {
     }
 
     public Path runPath(String key) {
-        return new Path(rootPath(), key);
+        return new Path(new Path(rootPath(), RUNS), key);
+    }
+
+    /**
+     * The run directory as a string for {@code RunResult.directory}: a plain local path for the
+     * local file system (so {@code SweepSummary} reads it with java.nio), the full URI otherwise.
+     */
+    public String runLocation(String key) {
+        Path p = runPath(key);
+        return fs() instanceof RawLocalFileSystem raw ? raw.pathToFile(p).getPath() : p.toString();
     }
 
     public Path attemptPath(String key, String attempt) {
@@ -126,14 +146,51 @@ public final class HadoopRunStore implements Serializable {
         }
     }
 
-    /** Keys of every committed run under the root, sorted (names starting with _ or . are not runs). */
+    /**
+     * The status that a run directory's {@code manifest.json} records (run directory contract), read
+     * through the Hadoop file system; {@link RunStatus#ABSENT} when there is no directory or manifest.
+     */
+    public RunStatus status(String key) {
+        Path manifest = new Path(runPath(key), "manifest.json");
+        try (FSDataInputStream in = fs().open(manifest)) {
+            String s = Json.MAPPER.readTree(in).path("status").asText("");
+            for (RunStatus v : RunStatus.values()) {
+                if (v.id().equals(s)) {
+                    return v;
+                }
+            }
+            return RunStatus.UNREADABLE;
+        } catch (FileNotFoundException e) {
+            return RunStatus.ABSENT;
+        } catch (IOException e) {
+            return RunStatus.UNREADABLE;
+        }
+    }
+
+    /** Moves an unfinished run directory out of {@code runs/} so its key can be committed afresh. */
+    public Path moveAside(String key, String tag) {
+        Path dst = new Path(new Path(rootPath(), STALE), key + "-" + tag);
+        try {
+            fs().mkdirs(dst.getParent());
+            fs().delete(dst, true);
+            if (!fs().rename(runPath(key), dst)) {
+                throw new IOException("rename returned false");
+            }
+        } catch (IOException e) {
+            throw io("move aside", runPath(key).toString(), e);
+        }
+        return dst;
+    }
+
+    /** Keys of every directory under {@code runs/}, sorted (names starting with _ or . are not runs). */
     public TreeSet<String> committedKeys() {
         TreeSet<String> keys = new TreeSet<>();
+        Path runs = new Path(rootPath(), RUNS);
         try {
-            if (!fs().exists(rootPath())) {
+            if (!fs().exists(runs)) {
                 return keys;
             }
-            for (FileStatus s : fs().listStatus(rootPath())) {
+            for (FileStatus s : fs().listStatus(runs)) {
                 String name = s.getPath().getName();
                 if (s.isDirectory() && !name.startsWith("_") && !name.startsWith(".")) {
                     keys.add(name);

@@ -2,151 +2,232 @@ package dev.grokphase.spark;
 
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.sweep.PlannedRun;
+import dev.grokphase.sweep.RunResult;
+import dev.grokphase.sweep.RunStatus;
+import dev.grokphase.sweep.SweepExecutor;
+import dev.grokphase.sweep.SweepListener;
+import dev.grokphase.sweep.SweepRunner;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Serial;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Runs a sweep's runs as Spark tasks, one task per run, committing each run directory atomically
- * into a {@link HadoopRunStore}. The driver first lists the committed keys and submits only the
- * missing runs, so re-submitting a finished sweep starts no Spark job at all; a task that finds
- * its run already committed (a retry after a lost success report, a speculative copy) does nothing.
+ * The sweep executor on Apache Spark: one Spark task per planned run, each run's directory
+ * committed atomically into {@code ROOT/runs/KEY} on any Hadoop file system ({@link HadoopRunStore}).
+ * A task performs its run through {@link SweepRunner#runOne}, exactly as the local executor does,
+ * so the run directories are the same files with the same bytes.
  *
- * <p>In a task: the run writes its directory on the executor's local disk (the run code knows
- * only {@code java.nio} paths), the files are copied into the attempt's private work area on the
- * target file system, and the work area is renamed to the run's key if that key is still absent.
+ * <p>Skipping: the driver reads every run's manifest status first and submits only runs not done;
+ * re-submitting a finished sweep starts no Spark job at all. A task that finds its run committed
+ * (a retry after a lost success report, a speculative copy) does nothing. An unfinished directory
+ * under {@code runs/} (a killed local sweep) is moved aside to {@code _stale/} and the run is
+ * recomputed from its seeds, which gives what a resume would (resume is bit-identical).
+ *
+ * <p>Only done runs (completed, diverged) are committed; a failed run is reported with its
+ * one-line error in the summary and its key stays free, so the next submission tries it again.
+ *
+ * <p>Found by {@code grokphase sweep --executor spark} through {@link java.util.ServiceLoader}
+ * (no-argument constructor): it then joins the SparkContext that spark-submit configured (or
+ * starts {@code local[*]} when there is none), and takes its output root from
+ * {@code spark.grokphase.output} when that is set (an HDFS or S3 URI), else from {@code --out}.
  */
-public final class SparkSweepExecutor {
+public final class SparkSweepExecutor implements SweepExecutor {
 
-    /** What happened to one run in this submission. */
-    public enum RunOutcome { COMMITTED, ALREADY_COMMITTED }
+    /** Spark configuration key: output root URI overriding the sweep's local {@code --out}. */
+    public static final String OUTPUT_CONF = "spark.grokphase.output";
 
-    /** One task's report to the driver. */
-    public record TaskReport(String key, RunOutcome outcome, String attempt) implements Serializable {
-        @Serial
-        private static final long serialVersionUID = 1L;
+    private JavaSparkContext jsc;
+    private final boolean ownsContext;
+    private final HandlerSource handlers;
+    private final PrintWriter progressOut;
+    private final long progressIntervalMs;
+    private final FailureInjection injection;
+    private volatile SweepProgressListener.Snapshot lastProgress;
+
+    /** For ServiceLoader: Spark context from spark-submit's settings, handlers from the class path. */
+    public SparkSweepExecutor() {
+        this.jsc = null;
+        this.ownsContext = true;
+        this.handlers = HandlerSource.discover();
+        this.progressOut = new PrintWriter(System.err, true);
+        this.progressIntervalMs = 2000;
+        this.injection = null;
     }
 
     /**
-     * Result of a submission.
-     *
-     * @param total            runs in the sweep
-     * @param alreadyDone      runs found committed before the job (not submitted)
-     * @param reports          one report per submitted run
-     * @param progress         the listener's final counts (null when nothing was submitted)
+     * @param jsc                the Spark context to run on (not stopped by this executor)
+     * @param handlers           how each executor JVM gets its run handlers
+     * @param progressOut        where progress lines go (null: nowhere)
+     * @param progressIntervalMs at most one progress line per interval (failures always print)
+     * @param injection          a deliberate failure for tests (null: none, or {@link FailureInjection#CONF})
      */
-    public record Result(int total, int alreadyDone, List<TaskReport> reports, SweepProgressListener.Snapshot progress) {
-        public long committed() {
-            return reports.stream().filter(r -> r.outcome() == RunOutcome.COMMITTED).count();
-        }
-
-        public int submitted() {
-            return reports.size();
-        }
-    }
-
-    private final JavaSparkContext jsc;
-    private final PrintWriter progressOut;
-    private final long progressIntervalMs;
-
-    public SparkSweepExecutor(JavaSparkContext jsc, PrintWriter progressOut, long progressIntervalMs) {
+    public SparkSweepExecutor(JavaSparkContext jsc, HandlerSource handlers, PrintWriter progressOut,
+                              long progressIntervalMs, FailureInjection injection) {
         this.jsc = jsc;
+        this.ownsContext = false;
+        this.handlers = handlers;
         this.progressOut = progressOut;
         this.progressIntervalMs = progressIntervalMs;
+        this.injection = injection;
     }
 
-    /** Runs every run of {@code runs} not yet committed under {@code root}, one Spark task each. */
-    public Result execute(List<? extends SparkRun> runs, String root) {
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    /** Counts from Spark's listener for the last submitted job (null when the last call submitted none). */
+    public SweepProgressListener.Snapshot lastProgress() {
+        return lastProgress;
+    }
+
+    @Override
+    public List<RunResult> execute(List<PlannedRun> runs, Path root, SweepListener listener) {
+        JavaSparkContext sc = context();
+        try {
+            String out = sc.getConf().get(OUTPUT_CONF, root.toAbsolutePath().toUri().toString());
+            return execute(sc, runs, new HadoopRunStore(out, sc.hadoopConfiguration()), listener);
+        } finally {
+            if (ownsContext) {
+                sc.stop();
+                jsc = null;
+            }
+        }
+    }
+
+    private JavaSparkContext context() {
+        if (jsc == null) {
+            SparkConf conf = new SparkConf()
+                    .setIfMissing("spark.master", "local[*]")
+                    .setIfMissing("spark.app.name", "grokphase sweep");
+            jsc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
+        }
+        return jsc;
+    }
+
+    private List<RunResult> execute(JavaSparkContext sc, List<PlannedRun> runs, HadoopRunStore store,
+                                    SweepListener listener) {
         Set<String> seen = new HashSet<>();
-        for (SparkRun r : runs) {
+        for (PlannedRun r : runs) {
             if (!seen.add(r.key())) {
                 throw GrokphaseException.invalid("run key", r.key(), "two runs of the sweep have the same key");
             }
         }
-        HadoopRunStore store = new HadoopRunStore(root, jsc.hadoopConfiguration());
-        Set<String> done = store.committedKeys();
-        List<SparkRun> pending = new ArrayList<>();
-        for (SparkRun r : runs) {
-            if (!done.contains(r.key())) {
+        listener.planned(runs.size());
+        String appId = sc.sc().applicationId();
+        Map<String, RunResult> byKey = new HashMap<>();
+        List<PlannedRun> pending = new ArrayList<>();
+        Set<String> present = store.committedKeys();
+        for (PlannedRun r : runs) {
+            RunStatus s = present.contains(r.key()) ? store.status(r.key()) : RunStatus.ABSENT;
+            if (s.isDone()) {
+                RunResult done = new RunResult(r, store.runLocation(r.key()), s, true, false, 0.0, "");
+                byKey.put(r.key(), done);
+                listener.finished(done);
+            } else {
+                if (s != RunStatus.ABSENT) {
+                    store.moveAside(r.key(), appId);
+                }
                 pending.add(r);
             }
         }
-        int alreadyDone = runs.size() - pending.size();
-        if (pending.isEmpty()) {
-            if (progressOut != null) {
-                progressOut.println("sweep[spark]: all " + runs.size() + " runs already committed under " + root + "; nothing to do");
-                progressOut.flush();
+        lastProgress = null;
+        if (!pending.isEmpty()) {
+            for (RunResult r : submit(sc, pending, store, appId)) {
+                byKey.put(r.planned().key(), r);
+                listener.finished(r);
             }
-            return new Result(runs.size(), alreadyDone, List.of(), null);
+        } else if (progressOut != null) {
+            progressOut.println("sweep[spark]: all " + runs.size() + " runs already done under " + store.root() + "; nothing to submit");
+            progressOut.flush();
         }
-
-        String appId = jsc.sc().applicationId();
-        FailureInjection inject = FailureInjection.parse(jsc.getConf().get(FailureInjection.CONF, ""));
-        String group = "grokphase-sweep-" + UUID.randomUUID();
-        List<String> keys = pending.stream().map(SparkRun::key).toList();
-        SweepProgressListener listener = new SweepProgressListener(group, keys, progressOut, progressIntervalMs);
-        jsc.sc().addSparkListener(listener);
-        jsc.setJobGroup(group, "grokphase sweep: " + pending.size() + " runs -> " + root, false);
-        List<TaskReport> reports;
-        try {
-            // numSlices = runs: one partition, hence one task, per run.
-            reports = jsc.parallelize(pending, pending.size())
-                    .map(run -> runTask(run, store, appId, inject))
-                    .collect();
-            listener.awaitJobEnd(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GrokphaseException(ErrorCode.IO, "interrupted while waiting for the sweep's job to end", e);
-        } finally {
-            jsc.clearJobGroup();
-            jsc.sc().removeSparkListener(listener);
-            // Work areas of failed attempts of this application; committed ones were renamed away.
-            store.cleanAttempts(appId);
+        List<RunResult> inPlanOrder = new ArrayList<>(runs.size());
+        for (PlannedRun r : runs) {
+            inPlanOrder.add(byKey.get(r.key()));
         }
-        return new Result(runs.size(), alreadyDone, reports, listener.snapshot());
+        return inPlanOrder;
     }
 
-    /** The body of one task: compute locally, copy to the attempt's work area, commit. */
-    static TaskReport runTask(SparkRun run, HadoopRunStore store, String appId, FailureInjection inject) {
+    private List<RunResult> submit(JavaSparkContext sc, List<PlannedRun> pending, HadoopRunStore store, String appId) {
+        FailureInjection inject = injection != null ? injection
+                : FailureInjection.parse(sc.getConf().get(FailureInjection.CONF, ""));
+        HandlerSource source = handlers;
+        String group = "grokphase-sweep-" + UUID.randomUUID();
+        List<String> keys = pending.stream().map(PlannedRun::key).toList();
+        SweepProgressListener progress = new SweepProgressListener(group, keys, progressOut, progressIntervalMs);
+        sc.sc().addSparkListener(progress);
+        sc.setJobGroup(group, "grokphase sweep: " + pending.size() + " runs -> " + store.root(), false);
+        try {
+            // numSlices = runs: one partition, hence one task (and one retry unit), per run.
+            List<RunResult> results = sc.parallelize(pending, pending.size())
+                    .map(run -> runTask(run, store, appId, source, inject))
+                    .collect();
+            progress.awaitJobEnd(10_000);
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GrokphaseException(ErrorCode.IO, "interrupted while waiting for the sweep's Spark job to end", e);
+        } finally {
+            lastProgress = progress.snapshot();
+            sc.clearJobGroup();
+            sc.sc().removeSparkListener(progress);
+            // Work areas of this application's failed attempts; committed ones were renamed away.
+            store.cleanAttempts(appId);
+        }
+    }
+
+    /** The body of one task: run into executor-local disk, copy to the attempt's work area, commit. */
+    static RunResult runTask(PlannedRun run, HadoopRunStore store, String appId, HandlerSource handlers,
+                             FailureInjection inject) {
         TaskContext tc = TaskContext.get();
         int attemptNumber = tc == null ? 0 : tc.attemptNumber();
         String attempt = appId + "-" + (tc == null ? "driver" : tc.stageId() + "." + tc.stageAttemptNumber() + "-" + tc.taskAttemptId());
-        if (store.isCommitted(run.key())) {
-            return new TaskReport(run.key(), RunOutcome.ALREADY_COMMITTED, attempt);
+        String key = run.key();
+        if (store.isCommitted(key)) {
+            return new RunResult(run, store.runLocation(key), store.status(key), true, false, 0.0, "");
         }
         Path local = null;
         try {
-            local = Files.createTempDirectory("grokphase-run-");
-            run.writeTo(local);
-            org.apache.hadoop.fs.Path work = store.newAttempt(run.key(), attempt);
+            local = Files.createTempDirectory("grokphase-task-");
+            RunResult r = SweepRunner.runOne(run, local, handlers.get(), SweepListener.NONE);
+            if (!r.status().isDone()) {
+                // Not committed: the key stays free, so the next submission tries the run again.
+                return new RunResult(run, store.runLocation(key), r.status(), false, false, r.wallSeconds(), r.error());
+            }
+            Path runDir = SweepRunner.runDir(local, run);
+            org.apache.hadoop.fs.Path work = store.newAttempt(key, attempt);
             boolean first = true;
-            for (String rel : HadoopRunStore.localFiles(local)) {
-                store.upload(local, rel, work);
+            for (String rel : HadoopRunStore.localFiles(runDir)) {
+                store.upload(runDir, rel, work);
                 if (first && inject != null) {
-                    inject.maybeFail(run.key(), attemptNumber, FailureInjection.Phase.MID_UPLOAD);
+                    inject.maybeFail(key, attemptNumber, FailureInjection.Phase.MID_UPLOAD);
                 }
                 first = false;
             }
-            HadoopRunStore.Commit c = store.commit(run.key(), work);
+            HadoopRunStore.Commit c = store.commit(key, work);
             if (inject != null) {
-                inject.maybeFail(run.key(), attemptNumber, FailureInjection.Phase.AFTER_COMMIT);
+                inject.maybeFail(key, attemptNumber, FailureInjection.Phase.AFTER_COMMIT);
             }
-            return new TaskReport(run.key(),
-                    c == HadoopRunStore.Commit.COMMITTED ? RunOutcome.COMMITTED : RunOutcome.ALREADY_COMMITTED, attempt);
+            boolean won = c == HadoopRunStore.Commit.COMMITTED;
+            return new RunResult(run, store.runLocation(key), won ? r.status() : store.status(key), !won, false,
+                    r.wallSeconds(), "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -43,7 +43,7 @@ class HadoopRunStoreTest {
         assertThat(store.isCommitted("k1")).isFalse();
         assertThat(store.commit("k1", work)).isEqualTo(HadoopRunStore.Commit.COMMITTED);
         assertThat(store.isCommitted("k1")).isTrue();
-        assertThat(TreeDiff.diff(run, tmp.resolve("out/k1"))).isEmpty();
+        assertThat(TreeDiff.diff(run, tmp.resolve("out/runs/k1"))).isEmpty();
         assertThat(store.committedKeys()).containsExactly("k1");
         assertThat(store.cleanAttempts("app")).isZero();
         assertThat(tmp.resolve("out/_attempts")).doesNotExist();
@@ -61,7 +61,7 @@ class HadoopRunStoreTest {
             store.uploadAll(second, w2);
             assertThat(store.commit("k", w1)).isEqualTo(HadoopRunStore.Commit.COMMITTED);
             assertThat(store.commit("k", w2)).isEqualTo(HadoopRunStore.Commit.ALREADY_COMMITTED);
-            java.nio.file.Path fin = tmp.resolve("out" + forced).resolve("k");
+            java.nio.file.Path fin = tmp.resolve("out" + forced).resolve("runs/k");
             assertThat(TreeDiff.diff(first, fin)).as("forced=" + forced).isEmpty();
             assertThat(store.fs().exists(w2)).isFalse();
             assertThat(store.cleanAttempts("app")).isZero();
@@ -102,7 +102,7 @@ class HadoopRunStoreTest {
         }
         pool.shutdown();
         assertThat(wins).isEqualTo(1);
-        java.nio.file.Path fin = tmp.resolve("out/race");
+        java.nio.file.Path fin = tmp.resolve("out/runs/race");
         // The committed run is the winner's, whole, with nothing of the losers inside it.
         assertThat(TreeDiff.diff(locals.get(winner), fin)).isEmpty();
         assertThat(store.cleanAttempts("app")).isZero();
