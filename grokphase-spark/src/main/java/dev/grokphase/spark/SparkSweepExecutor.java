@@ -54,7 +54,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     public static final String OUTPUT_CONF = "spark.grokphase.output";
 
     private JavaSparkContext jsc;
-    private final boolean ownsContext;
+    private boolean ownsContext;
     private final HandlerSource handlers;
     private final PrintWriter progressOut;
     private final long progressIntervalMs;
@@ -64,7 +64,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     /** For ServiceLoader: Spark context from spark-submit's settings, handlers from the class path. */
     public SparkSweepExecutor() {
         this.jsc = null;
-        this.ownsContext = true;
+        this.ownsContext = false;
         this.handlers = HandlerSource.discover();
         this.progressOut = new PrintWriter(System.err, true);
         this.progressIntervalMs = 2000;
@@ -114,6 +114,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
 
     private JavaSparkContext context() {
         if (jsc == null) {
+            // Stop the context afterwards only if this executor started it.
+            ownsContext = org.apache.spark.SparkContext$.MODULE$.getActive().isEmpty();
             SparkConf conf = new SparkConf()
                     .setIfMissing("spark.master", "local[*]")
                     .setIfMissing("spark.app.name", "grokphase sweep");

@@ -1,0 +1,126 @@
+package dev.grokphase.app.cluster;
+
+import dev.grokphase.app.CliRun;
+import dev.grokphase.sweep.PlannedRun;
+import dev.grokphase.sweep.Scale;
+import dev.grokphase.sweep.SpecLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SweepClusterTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path spec() throws IOException {
+        Path f = tmp.resolve("walk.yaml");
+        Files.writeString(f, "id: walk\ntitle: train walks\ntraining:\n  - id: w\n    command: train walk\n"
+                + "    grid: {seed: [11, 12, 13]}\n");
+        return f;
+    }
+
+    private static List<String> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static void assertSameTree(Path a, Path b) throws IOException {
+        assertThat(files(a)).isEqualTo(files(b)).isNotEmpty();
+        for (String f : files(a)) {
+            assertThat(Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)))).as(f).isTrue();
+        }
+    }
+
+    @Test
+    void theSlurmArrayRunsEachRunByIndexAndGivesTheLocalSweepsRunDirectories() throws Exception {
+        Path spec = spec();
+        Path dir = tmp.resolve("slurm");
+        Path out = tmp.resolve("array-out");
+        CliRun emit = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--emit-slurm", dir.toString(),
+                "--slurm-cpus", "4", "--slurm-option=--partition=cpu");
+        assertThat(emit.exitCode()).as(emit.err()).isZero();
+        String script = Files.readString(dir.resolve("sweep.sbatch"));
+        assertThat(script).startsWith("#!/bin/bash\n").contains("#SBATCH --array=0-2\n").contains("#SBATCH --cpus-per-task=4\n")
+                .contains("#SBATCH --partition=cpu\n").contains("--run-index \"$SLURM_ARRAY_TASK_ID\"")
+                .contains("--out " + out.toAbsolutePath());
+        assertThat(Files.readString(dir.resolve("submit.sh"))).contains("--dependency=afterany:");
+        List<PlannedRun> plan = SpecLoader.resolve(spec.toString()).plan(Scale.DEFAULT);
+        List<String> tsv = Files.readAllLines(dir.resolve("runs.tsv"));
+        assertThat(tsv).hasSize(4);
+        for (int i = 0; i < 3; i++) {
+            assertThat(tsv.get(i + 1)).isEqualTo(i + "\t" + plan.get(i).key() + "\ttrain walk");
+        }
+        assertThat(new ProcessBuilder("bash", "-n", dir.resolve("sweep.sbatch").toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("bash", "-n", dir.resolve("submit.sh").toString()).start().waitFor()).isZero();
+
+        // What the array's tasks do, task by task, against one local sweep of the same spec.
+        for (int i = 0; i < 3; i++) {
+            CliRun task = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--run-index", Integer.toString(i));
+            assertThat(task.exitCode()).as(task.err()).isZero();
+            assertThat(task.out()).contains("run " + i + " " + plan.get(i).key() + ": completed");
+        }
+        Path local = tmp.resolve("local-out");
+        CliRun whole = CliRun.of("sweep", spec.toString(), "--out", local.toString());
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        assertSameTree(local.resolve("runs"), out.resolve("runs"));
+
+        CliRun again = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--run-index", "1");
+        assertThat(again.out()).contains("(already done)");
+        CliRun bad = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--run-index", "3");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().lines().toList()).first().asString()
+                .isEqualTo("grokphase: error: --run-index = 3 is out of range: allowed [0, 2] (the plan of walk at scale default has 3 runs)");
+    }
+
+    @Test
+    void sparkExecutorOutsideSparkSubmitPrintsOrRunsTheSparkSubmitCommand() throws Exception {
+        Path spec = spec();
+        CliRun print = CliRun.of("sweep", spec.toString(), "--out", "o", "--executor", "spark", "--spark-master", "local[2]",
+                "--spark-print");
+        assertThat(print.exitCode()).as(print.err()).isZero();
+        assertThat(print.out().strip()).endsWith("--master 'local[2]' --class dev.grokphase.app.GrokphaseCli "
+                + SparkLaunch.sparkJar(System.getenv()) + " sweep " + spec + " --out o --executor spark --spark-master 'local[2]'"
+                + " --spark-print");
+        if (SparkLaunch.findSparkSubmit(System.getenv()).isEmpty()) {
+            CliRun run = CliRun.of("sweep", spec.toString(), "--out", tmp.resolve("o").toString(), "--executor", "spark");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("grokphase: error: --executor = spark needs spark-submit").contains("--class dev.grokphase.app.GrokphaseCli");
+            assertThat(run.err().lines().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void conflictingModesAreOneLineErrors() throws Exception {
+        Path spec = spec();
+        CliRun r = CliRun.of("sweep", spec.toString(), "--run-index", "0", "--emit-slurm", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("grokphase: error: --run-index = 0 is invalid: cannot be combined with --emit-slurm");
+        CliRun s = CliRun.of("sweep", spec.toString(), "--spark-output", "hdfs://nn/x");
+        assertThat(s.exitCode()).isEqualTo(2);
+        assertThat(s.err()).startsWith("grokphase: error: --spark-output = hdfs://nn/x is invalid: needs --executor spark");
+    }
+
+    @Test
+    void theAppHasNoSparkOnItsClassPath() {
+        assertThatThrownBy(() -> Class.forName("org.apache.spark.SparkContext")).isInstanceOf(ClassNotFoundException.class);
+        assertThat(SparkLaunch.inProcess()).isEmpty();
+    }
+
+    @Test
+    void shellQuotingRoundTripsThroughBash() throws Exception {
+        List<String> words = List.of("plain", "with space", "it's", "local[*]", "$HOME", "a\"b");
+        Process p = new ProcessBuilder("bash", "-c", "printf '%s\\n' " + Shell.join(words)).start();
+        assertThat(new String(p.getInputStream().readAllBytes()).lines().toList()).isEqualTo(words);
+    }
+}
