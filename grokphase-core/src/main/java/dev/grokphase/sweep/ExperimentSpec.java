@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param title       one line
  * @param paper       what it reproduces, e.g. "Fig. 2 (notes §6.1)"
  * @param description a paragraph for the report
+ * @param source      the YAML text it was read from (written next to each sweep, so a report can re-read it)
  */
 public record ExperimentSpec(String id, String title, String paper, String description,
-                             List<Computation> theory, List<Computation> training, List<FigureSpec> figures) {
+                             List<Computation> theory, List<Computation> training, List<FigureSpec> figures,
+                             String source) {
 
     public ExperimentSpec {
         theory = List.copyOf(theory);

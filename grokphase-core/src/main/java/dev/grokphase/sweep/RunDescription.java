@@ -64,13 +64,16 @@ public record RunDescription(String command, TreeMap<String, Object> config) imp
         }
     }
 
-    /** The CLI arguments: command words, then {@code --key value} per config entry, lists comma-joined. */
+    /**
+     * The CLI arguments: command words, then {@code --key value} per config entry (lists
+     * comma-joined); a boolean {@code true} is the bare flag {@code --key}, {@code false} is omitted.
+     */
     public List<String> toArgs() {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         for (Map.Entry<String, Object> e : config.entrySet()) {
             Object v = e.getValue();
             if (v instanceof Boolean b) {
-                args.add("--" + e.getKey() + "=" + b);
+                if (b) args.add("--" + e.getKey());
             } else {
                 args.add("--" + e.getKey());
                 args.add(format(v));

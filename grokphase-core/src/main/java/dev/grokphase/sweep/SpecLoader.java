@@ -89,7 +89,7 @@ public final class SpecLoader {
             throw new GrokphaseException(ErrorCode.INVALID_VALUE,
                     "spec " + fileName + ": not valid YAML" + (line > 0 ? " at line " + line : "") + ": " + oneLine(msg));
         }
-        return new Reader(fileName).spec(root);
+        return new Reader(fileName).spec(root, yaml);
     }
 
     private static String resourceText(String name) {
@@ -119,7 +119,7 @@ public final class SpecLoader {
             return new GrokphaseException(ErrorCode.INVALID_VALUE, "spec " + file + ": " + path + ": " + what);
         }
 
-        ExperimentSpec spec(Object root) {
+        ExperimentSpec spec(Object root, String source) {
             Map<String, Object> m = map("(top level)", root, TOP);
             String id = string("id", m.get("id"), true);
             if (!id.matches("[a-z0-9][a-z0-9-]*")) {
@@ -146,7 +146,7 @@ public final class SpecLoader {
                         f.get("params") == null ? Map.of() : map(p + ".params", f.get("params"), null)));
             }
             return new ExperimentSpec(id, string("title", m.get("title"), true), string("paper", m.get("paper"), false),
-                    string("description", m.get("description"), false), theory, training, figures);
+                    string("description", m.get("description"), false), theory, training, figures, source);
         }
 
         List<Computation> computations(String path, Object node, Computation.Kind kind) {
@@ -194,8 +194,8 @@ public final class SpecLoader {
             if (node == null) return new LinkedHashMap<>();
             Map<String, Object> m = map(path, node, null);
             for (Map.Entry<String, Object> e : m.entrySet()) {
-                if (!e.getKey().matches("[A-Za-z][A-Za-z0-9]*")) {
-                    throw error(path + "." + e.getKey(), "option names are camelCase CLI long names without dashes");
+                if (!e.getKey().matches("[A-Za-z][A-Za-z0-9-]*")) {
+                    throw error(path + "." + e.getKey(), "option names are the command's long option names without the leading dashes");
                 }
                 scalarOrList(path + "." + e.getKey(), e.getValue());
             }

@@ -13,6 +13,7 @@ import java.util.Map;
  * A spec at a scale, run by an executor into a root directory:
  * <pre>
  * root/runs/&lt;key&gt;/            one directory per run (shared between specs: same config, same run)
+ * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/spec.yaml     the spec as run (a report re-reads it)
  * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/plan.json     the planned runs (what a Spark job or a SLURM array indexes)
  * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/summary.csv   one row per run
  * </pre>
@@ -31,6 +32,7 @@ public final class Sweep {
                                       SweepListener listener) {
         List<PlannedRun> plan = spec.plan(scale);
         Path dir = sweepDir(root, spec, scale);
+        AtomicFiles.writeString(dir.resolve("spec.yaml"), spec.source());
         writePlan(dir.resolve("plan.json"), spec, scale, plan);
         List<RunResult> results = executor.execute(plan, root, listener);
         SweepSummary.write(dir.resolve("summary.csv"), results);

@@ -50,9 +50,9 @@ class RunDescriptionTest {
 
     @Test
     void argumentsSpellEveryOptionAsTheCliReadsIt() {
-        RunDescription d = RunDescription.of("theory modular", Map.of("sigmaA2", 0.000002, "P", 401, "profile", true,
-                "sigma2", "0.1:0.2:0.01"));
-        assertThat(d.toArgs()).containsExactly("theory", "modular", "--P", "401", "--profile=true",
-                "--sigma2", "0.1:0.2:0.01", "--sigmaA2", "0.000002");
+        RunDescription d = RunDescription.of("theory modular", Map.of("sigma-a2", 0.000002, "P", 401, "profile", true,
+                "sigma2", "0.1:0.2:0.01", "transition", false));
+        assertThat(d.toArgs()).containsExactly("theory", "modular", "--P", "401", "--profile",
+                "--sigma-a2", "0.000002", "--sigma2", "0.1:0.2:0.01");
     }
 }

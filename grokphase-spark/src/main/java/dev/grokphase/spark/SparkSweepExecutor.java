@@ -43,10 +43,10 @@ import java.util.stream.Stream;
  * <p>Only done runs (completed, diverged) are committed; a failed run is reported with its
  * one-line error in the summary and its key stays free, so the next submission tries it again.
  *
- * <p>Found by {@code grokphase sweep --executor spark} through {@link java.util.ServiceLoader}
- * (no-argument constructor): it then joins the SparkContext that spark-submit configured (or
- * starts {@code local[*]} when there is none), and takes its output root from
- * {@code spark.grokphase.output} when that is set (an HDFS or S3 URI), else from {@code --out}.
+ * <p>Made by {@link SparkSweepExecutorFactory} for {@code grokphase sweep --executor spark}: it
+ * joins the SparkContext that spark-submit configured (or starts one, {@code local[*]} unless told
+ * otherwise), and takes its output root from {@code --executor-option output=URI} or
+ * {@code spark.grokphase.output} when set (an HDFS or S3 URI), else from {@code --out}.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
 
@@ -55,16 +55,26 @@ public final class SparkSweepExecutor implements SweepExecutor {
 
     private JavaSparkContext jsc;
     private boolean ownsContext;
+    private final String master;
+    private final String output;
     private final HandlerSource handlers;
     private final PrintWriter progressOut;
     private final long progressIntervalMs;
     private final FailureInjection injection;
     private volatile SweepProgressListener.Snapshot lastProgress;
 
-    /** For ServiceLoader: Spark context from spark-submit's settings, handlers from the class path. */
-    public SparkSweepExecutor() {
+    /**
+     * For {@code --executor spark}: the SparkContext that spark-submit configured (or a new one),
+     * handlers discovered on each executor, progress to stderr.
+     *
+     * @param master used only when spark-submit set no master (null: {@code local[*]})
+     * @param output output root URI overriding {@code --out} and {@link #OUTPUT_CONF} (null: none)
+     */
+    public SparkSweepExecutor(String master, String output) {
         this.jsc = null;
         this.ownsContext = false;
+        this.master = master;
+        this.output = output;
         this.handlers = HandlerSource.discover();
         this.progressOut = new PrintWriter(System.err, true);
         this.progressIntervalMs = 2000;
@@ -82,6 +92,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
                               long progressIntervalMs, FailureInjection injection) {
         this.jsc = jsc;
         this.ownsContext = false;
+        this.master = null;
+        this.output = null;
         this.handlers = handlers;
         this.progressOut = progressOut;
         this.progressIntervalMs = progressIntervalMs;
@@ -102,7 +114,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     public List<RunResult> execute(List<PlannedRun> runs, Path root, SweepListener listener) {
         JavaSparkContext sc = context();
         try {
-            String out = sc.getConf().get(OUTPUT_CONF, root.toAbsolutePath().toUri().toString());
+            String out = output != null ? output : sc.getConf().get(OUTPUT_CONF, root.toAbsolutePath().toUri().toString());
             return execute(sc, runs, new HadoopRunStore(out, sc.hadoopConfiguration()), listener);
         } finally {
             if (ownsContext) {
@@ -114,10 +126,11 @@ public final class SparkSweepExecutor implements SweepExecutor {
 
     private JavaSparkContext context() {
         if (jsc == null) {
-            // Stop the context afterwards only if this executor started it.
+            // Stop the context afterwards only if this executor started it. (getActive is
+            // private[spark] in Scala, public in bytecode; the public getOrCreate gives no such answer.)
             ownsContext = org.apache.spark.SparkContext$.MODULE$.getActive().isEmpty();
             SparkConf conf = new SparkConf()
-                    .setIfMissing("spark.master", "local[*]")
+                    .setIfMissing("spark.master", master != null ? master : "local[*]")
                     .setIfMissing("spark.app.name", "grokphase sweep");
             jsc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
         }

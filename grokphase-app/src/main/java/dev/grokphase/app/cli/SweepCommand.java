@@ -1,102 +1,108 @@
 package dev.grokphase.app.cli;
 
 import dev.grokphase.app.cluster.SweepClusterOptions;
+import dev.grokphase.app.sweep.ProgressDisplay;
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.sweep.ExperimentSpec;
 import dev.grokphase.sweep.PlannedRun;
 import dev.grokphase.sweep.RunHandlers;
 import dev.grokphase.sweep.RunResult;
+import dev.grokphase.sweep.RunStatus;
 import dev.grokphase.sweep.Scale;
 import dev.grokphase.sweep.SpecLoader;
 import dev.grokphase.sweep.Sweep;
-import dev.grokphase.sweep.SweepListener;
-import picocli.CommandLine;
+import dev.grokphase.sweep.SweepExecutor;
+import dev.grokphase.sweep.SweepExecutorFactory;
+import dev.grokphase.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * {@code grokphase sweep SPEC}: every run of an experiment spec at a scale, each in its own
- * directory under {@code --out/runs/}, skipping done runs and resuming interrupted ones; on this
- * machine's threads, on Spark, or exported as a SLURM job array ({@link SweepClusterOptions}).
- */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Run the grid of an experiment spec: resumable, one directory per run; locally, on Spark, or as a SLURM array.")
+/** {@code grokphase sweep SPEC}: runs every point of an experiment spec, skipping finished runs. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the theory computations and training runs of an experiment spec.",
+                "Each run goes to OUT/runs/<key>, key = hash of its full config; runs already completed are skipped,",
+                "interrupted ones resumed. Writes OUT/sweeps/<spec>-<scale>/{spec.yaml,plan.json,summary.csv}.",
+                "Built-in specs: fig2, fig3, appd, modular-langevin, modular-adamw."})
 public final class SweepCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "A built-in spec id (fig2, fig3, ...) or a YAML spec file.")
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "A built-in spec id or a path to a spec YAML file.")
     String specArg;
 
-    @Option(names = "--scale", defaultValue = "default", paramLabel = "quick|default|full",
-            description = "Sizes to run at. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scale", paramLabel = "quick|default|full", defaultValue = "default",
+            description = "Sizes to run: quick (smoke test), default (2-core machine), full (the paper's). Default: ${DEFAULT-VALUE}.")
     String scale;
 
-    @Option(names = "--out", defaultValue = "grokphase-runs", paramLabel = "DIR",
-            description = "Sweep root: runs/<key>/ per run, sweeps/<spec>-<scale>/{plan.json,summary.csv}. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
+            description = "Where runs execute: local (a thread pool here) or spark (in-process under spark-submit with "
+                    + "grokphase-spark.jar, else re-launched through spark-submit). Default: ${DEFAULT-VALUE}.")
+    String executor;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Runs at once with the local executor. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
+            description = "Option passed to the executor (repeatable). spark: master=URL (spark-submit --master when "
+                    + "re-launching), output=URI (run directories on HDFS/S3 instead of --out).")
+    Map<String, String> executorOptions = Map.of();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs executed at the same time (local executor). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
     int threads;
 
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Root directory of the run store. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--dry-run", description = "Print the planned runs (index, status, key, arguments) and run nothing.")
+    boolean dryRun;
+
+    /** --emit-slurm, --run-index, and the spark-submit re-launch of --executor spark. */
     @Mixin
     SweepClusterOptions cluster;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec command;
-
     @Override
     public Integer call() {
-        ExperimentSpec spec = SpecLoader.resolve(specArg);
         Scale s = Scale.parse("--scale", scale);
-        dev.grokphase.param.Require.positive("--threads", threads);
-        PrintWriter stdout = command.commandLine().getOut();
-        PrintWriter stderr = command.commandLine().getErr();
-        SweepClusterOptions.Context ctx = new SweepClusterOptions.Context(specArg, spec, s, out, ownArgs(), threads,
-                RunHandlers.discover(), progress(stderr), stdout);
-        Integer handled = cluster.handle(ctx).orElse(null);
+        ExperimentSpec es = SpecLoader.resolve(specArg);
+        var err = spec.commandLine().getErr();
+        var o = spec.commandLine().getOut();
+        if (dryRun) {
+            List<PlannedRun> plan = es.plan(s);
+            for (int i = 0; i < plan.size(); i++) {
+                PlannedRun p = plan.get(i);
+                o.println(i + "\t" + RunStatus.of(SweepRunner.runDir(out, p)).id() + "\t" + p.key() + "\tgrokphase "
+                        + String.join(" ", p.run().toArgs()));
+            }
+            o.flush();
+            return 0;
+        }
+        RunHandlers handlers = RunHandlers.discover();
+        ProgressDisplay progress = new ProgressDisplay(err, es.id());
+        Integer handled = cluster.handle(new SweepClusterOptions.Context(specArg, es, s, out, executor, executorOptions,
+                spec.commandLine().getParseResult().originalArgs(), handlers, progress, o)).orElse(null);
         if (handled != null) {
             return handled;
         }
-        List<RunResult> results = Sweep.run(spec, s, out, cluster.executor(ctx), ctx.listener());
+        SweepExecutor ex = SweepExecutorFactory.create(executor, threads, executorOptions, handlers);
+        List<RunResult> results = Sweep.run(es, s, out, ex, progress);
+        progress.finish();
         long failed = results.stream().filter(r -> !r.status().isDone()).count();
-        stdout.println(results.size() + " runs (" + results.stream().filter(RunResult::skipped).count() + " already done, "
-                + failed + " failed); summary: " + Sweep.sweepDir(out, spec, s).resolve("summary.csv"));
-        return failed == 0 ? 0 : 2;
-    }
-
-    /** The arguments after the word "sweep", as given: re-used verbatim by spark-submit. */
-    private List<String> ownArgs() {
-        List<String> all = command.commandLine().getParseResult().originalArgs();
-        int at = all.indexOf("sweep");
-        return at < 0 ? all : all.subList(at + 1, all.size());
-    }
-
-    private static SweepListener progress(PrintWriter err) {
-        return new SweepListener() {
-            private final AtomicInteger done = new AtomicInteger();
-            private volatile int total;
-
-            @Override
-            public void planned(int n) {
-                total = n;
-            }
-
-            @Override
-            public void finished(RunResult r) {
-                int k = done.incrementAndGet();
-                PlannedRun p = r.planned();
-                synchronized (err) {
-                    err.println("[" + k + "/" + total + "] " + p.key() + " " + r.status().id()
-                            + (r.skipped() ? " (already done)" : "") + (r.error().isEmpty() ? "" : ": " + r.error()));
-                    err.flush();
-                }
-            }
-        };
+        Path summary = Sweep.sweepDir(out, es, s).resolve("summary.csv").toAbsolutePath();
+        o.println("summary: " + summary);
+        o.flush();
+        if (failed > 0) {
+            throw new GrokphaseException(ErrorCode.INVALID_VALUE, failed + " of " + results.size()
+                    + " runs did not complete (see the error column of " + summary + ")");
+        }
+        return 0;
     }
 }

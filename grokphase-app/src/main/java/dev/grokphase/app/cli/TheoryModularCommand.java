@@ -1,14 +1,329 @@
 package dev.grokphase.app.cli;
 
-import dev.grokphase.error.ErrorCode;
+import dev.grokphase.app.output.OutputFormat;
+import dev.grokphase.app.output.RowPrinter;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.param.Range;
+import dev.grokphase.param.Require;
+import dev.grokphase.theory.modular.ActionProfile;
+import dev.grokphase.theory.modular.Limit;
+import dev.grokphase.theory.modular.ModularParams;
+import dev.grokphase.theory.modular.ModularSolution;
+import dev.grokphase.theory.modular.ModularSolver;
+import dev.grokphase.theory.modular.Normalization;
+import dev.grokphase.theory.modular.ThermodynamicLimit;
+import dev.grokphase.theory.modular.Transition;
+import dev.grokphase.theory.modular.TransitionFinder;
+import dev.grokphase.theory.modular.gp.FullTableGp;
+import dev.grokphase.theory.modular.gp.GpFit;
+import dev.grokphase.theory.modular.gp.LowRankSubsetGp;
+import dev.grokphase.theory.modular.gp.QuadraticNngpKernel;
+import dev.grokphase.theory.modular.gp.SubsetGp;
+import dev.grokphase.theory.modular.gp.TrainedGp;
+import dev.grokphase.theory.modular.gp.TwoHotTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code grokphase theory modular}: not built yet (tracked by its issue). */
-@Command(name = "modular", mixinStandardHelpOptions = true, description = "Not available yet in this build.")
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code grokphase theory modular}: the adaptive-kernel theory of the quadratic network learning
+ * addition mod P (model 2; paper-notes.md §5), at finite P or in the P → ∞ limit, with either
+ * eigenvalue normalisation, plus the NNGP baseline.
+ */
+@Command(name = "modular",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Adaptive-kernel theory of a quadratic two-layer network learning",
+                "addition mod a prime P (model 2): the self-consistent discrepancy |a|",
+                "(test RMSE of the mean predictor) and the phase GFL, GMFL-I (droplets)",
+                "or GMFL-II of each point. Defaults: the paper's Fig. 3 parameters.",
+                "One of --sigma2, --N, --P, --sigma-a2 may be a range a:b:step.",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  ./grokphase theory modular --sigma2 0.15:0.25:0.005",
+                "  ./grokphase theory modular --transition",
+                "  ./grokphase theory modular --transition --normalization exact",
+                "  ./grokphase theory modular --sigma2 0.2 --profile --format csv",
+                "  ./grokphase theory modular --P 31 --sigma-a2 0.05 --sigma2 0.01 \\",
+                "      --gp-train-fraction 0.5 --seed 1",
+                "",
+                "Columns: sigma2, P, N, sigmaA2, gamma; u = 2 sigma_a^2 P^2/(N sigma^4);",
+                "g = u a^2; a = |a|; learned = 1 - |a|; fDrop = droplet weight per mode;",
+                "actionGap = S_k(w+) - S_k(0), empty/null without a non-zero saddle;",
+                "phiPlus = w+^2; phase; roots = number of self-consistent roots found;",
+                "normalization; limit."})
 public final class TheoryModularCommand implements Runnable {
+
+    /** Command-line spelling of {@link Normalization}. */
+    enum Norm { paper, exact }
+
+    /** Command-line spelling of {@link Limit}. */
+    enum Lim { finite, thermodynamic }
+
+    @Option(names = "--P", defaultValue = "401", paramLabel = "P|a:b:step",
+            description = "Prime modulus P. In a range, non-primes are skipped (a single non-prime is rejected). Default: ${DEFAULT-VALUE}")
+    String p;
+
+    @Option(names = "--N", defaultValue = "1000", paramLabel = "N|a:b:step", description = "Hidden width N (> 0). Default: ${DEFAULT-VALUE}")
+    String n;
+
+    @Option(names = "--sigma-a2", defaultValue = "2e-6", paramLabel = "S|a:b:step",
+            description = "Readout prior scale sigma_a^2 (each readout weight has variance sigma_a^2/N). Default: ${DEFAULT-VALUE}")
+    String sigmaA2;
+
+    @Option(names = "--gamma", defaultValue = "1e-4", description = "Sextic regulariser strength gamma (> 0). Default: ${DEFAULT-VALUE}")
+    double gamma;
+
+    @Option(names = "--sigma2", defaultValue = "0.15:0.25:0.001", paramLabel = "S|a:b:step",
+            description = "Noise sigma^2 (> 0), a value or a range. Default: ${DEFAULT-VALUE}")
+    String sigma2;
+
+    @Option(names = "--normalization", defaultValue = "paper", paramLabel = "paper|exact",
+            description = "Eigenvalue on the target: paper (sigma_a^2<|w_k|^2|v_k|^2>, as printed; reproduces Fig. 3) or exact "
+                    + "(with the factor 4P^2; the mixed phase then extends to all sigma^2 below the onset). Default: ${DEFAULT-VALUE}")
+    Norm normalization;
+
+    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|thermodynamic",
+            description = "finite: the mixture of saddles at this P, solved by bracketing; thermodynamic: the P -> infinity closed forms. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Lim limit;
+
+    @Option(names = "--format", paramLabel = "table|csv|jsonl", description = "table, csv or jsonl. Default: table (jsonl with --transition)")
+    OutputFormat format;
+
+    @Option(names = "--transition",
+            description = "Print the transition points instead of a sweep: sigma2c1 (onset of GMFL-I), sigma2c2 (onset of GMFL-II; "
+                    + "null if never reached), |a| at both, the spinodal. The sigma2 option is ignored.")
+    boolean transition;
+
+    @Option(names = "--profile",
+            description = "Add the per-mode action S_k/P along Phi = Psi at each point (Fig. 3a): arrays profilePhi, profileSPerP "
+                    + "in jsonl; one row per (point, Phi) in table and csv.")
+    boolean profile;
+
+    @Option(names = "--profile-points", defaultValue = "101", description = "Grid points of the profile. Default: ${DEFAULT-VALUE}")
+    int profilePoints;
+
+    @Option(names = "--grid", defaultValue = "" + ModularSolver.DEFAULT_GRID,
+            description = "Grid points of |a| in (0, 1] scanned for every self-consistent root (finite limit). Default: ${DEFAULT-VALUE}")
+    int grid;
+
+    @Option(names = "--gp-train-fraction", paramLabel = "F",
+            description = "Also fit the NNGP baseline on a random fraction F in (0, 1] of the P^2 table and report its errors "
+                    + "(gpTrainRelRmse, gpTestRelRmse, gpTestAccuracy). F = 1 uses the Fourier path (any P); F < 1 "
+                    + "the solver of --gp-solver.")
+    Double gpTrainFraction;
+
+    /** How the subset GP is solved. */
+    enum GpSolver { auto, dense, lowrank }
+
+    @Option(names = "--gp-solver", defaultValue = "auto", paramLabel = "auto|dense|lowrank",
+            description = "Subset GP: dense Cholesky (up to " + SubsetGp.MAX_TRAIN + " training entries), lowrank "
+                    + "(Woodbury on the rank-(2P+1) kernel, any P), or auto (dense up to " + DENSE_AUTO_MAX
+                    + " entries). Default: ${DEFAULT-VALUE}")
+    GpSolver gpSolver;
+
+    /** Training sizes up to which auto picks the dense solve (it is the reference; both agree to 1e-11). */
+    static final int DENSE_AUTO_MAX = 1000;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random GP training subset. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "'grokphase theory modular' is not available in this build yet");
+        Range sigma2Range = Range.parse("--sigma2", sigma2);
+        Range nRange = Range.parse("--N", n);
+        Range pRange = Range.parse("--P", p);
+        Range saRange = Range.parse("--sigma-a2", sigmaA2);
+        int ranges = (sigma2Range.isSingle() ? 0 : 1) + (nRange.isSingle() ? 0 : 1) + (pRange.isSingle() ? 0 : 1)
+                + (saRange.isSingle() ? 0 : 1);
+        if (ranges > 1) {
+            throw GrokphaseException.invalid("--sigma2/--N/--P/--sigma-a2", "more than one range",
+                    "at most one of them may be a range a:b:step");
+        }
+        Require.positive("--gamma", gamma);
+        Require.atLeast("--profile-points", profilePoints, 2);
+        Require.atLeast("--grid", grid, 2);
+        if (gpTrainFraction != null && !(gpTrainFraction > 0 && gpTrainFraction <= 1)) {
+            throw GrokphaseException.outOfRange("--gp-train-fraction", gpTrainFraction, "(0, 1]");
+        }
+        for (double v : sigma2Range.values()) {
+            Require.positive("--sigma2", v);
+        }
+        for (double v : nRange.values()) {
+            Require.positive("--N", v);
+        }
+        for (double v : saRange.values()) {
+            Require.positive("--sigma-a2", v);
+        }
+        int[] primes = primes(pRange);
+
+        Normalization norm = normalization == Norm.exact ? Normalization.EXACT : Normalization.PAPER;
+        Limit lim = limit == Lim.thermodynamic ? Limit.THERMODYNAMIC : Limit.FINITE;
+        OutputFormat fmt = format != null ? format : (transition ? OutputFormat.jsonl : OutputFormat.table);
+        RowPrinter printer = new RowPrinter(spec.commandLine().getOut(), fmt);
+
+        List<ModularParams> points = new ArrayList<>();
+        for (int prime : primes) {
+            for (double nv : nRange.values()) {
+                for (double sa : saRange.values()) {
+                    if (transition) {
+                        points.add(new ModularParams(prime, nv, sa, gamma, sigma2Range.get(0)));
+                    } else {
+                        for (double s2 : sigma2Range.values()) {
+                            points.add(new ModularParams(prime, nv, sa, gamma, s2));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (transition) {
+            TransitionFinder finder = new TransitionFinder(norm);
+            for (ModularParams pt : points) {
+                printer.row(transitionRow(pt, finder.find(pt, lim)));
+            }
+            printer.finish();
+            return;
+        }
+        ModularSolver solver = new ModularSolver(norm, grid);
+        for (ModularParams pt : points) {
+            ModularSolution s = lim == Limit.FINITE ? solver.solve(pt) : ThermodynamicLimit.solve(pt, norm);
+            Map<String, Object> row = pointRow(s, lim);
+            if (gpTrainFraction != null) {
+                addGp(row, pt);
+            }
+            if (!profile) {
+                printer.row(row);
+                continue;
+            }
+            ActionProfile prof = ActionProfile.of(s, profilePoints);
+            if (fmt == OutputFormat.jsonl) {
+                row.put("profilePhi", prof.phi());
+                row.put("profileSPerP", prof.sPerP());
+                printer.row(row);
+            } else {
+                for (int i = 0; i < prof.phi().length; i++) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("sigma2", pt.sigma2());
+                    r.put("P", pt.p());
+                    r.put("N", number(pt.n()));
+                    r.put("sigmaA2", pt.sigmaA2());
+                    r.put("a", s.a());
+                    r.put("phase", s.phase().label());
+                    r.put("phi", prof.phi()[i]);
+                    r.put("sPerP", prof.sPerP()[i]);
+                    printer.row(r);
+                }
+            }
+        }
+        printer.finish();
+    }
+
+    private static int[] primes(Range pRange) {
+        double[] values = pRange.values();
+        List<Integer> out = new ArrayList<>();
+        for (double v : values) {
+            if (v != Math.rint(v) || v < 2 || v > Integer.MAX_VALUE) {
+                throw GrokphaseException.outOfRange("--P", pRange.isSingle() ? v : pRange, "integers >= 2 (primes)");
+            }
+            int iv = (int) v;
+            if (pRange.isSingle()) {
+                out.add(Require.prime("--P", iv));
+            } else if (BigInteger.valueOf(iv).isProbablePrime(30)) {
+                out.add(iv);
+            }
+        }
+        if (out.isEmpty()) {
+            throw GrokphaseException.invalid("--P", pRange, "the range contains no prime");
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Map<String, Object> pointRow(ModularSolution s, Limit lim) {
+        ModularParams pt = s.params();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sigma2", pt.sigma2());
+        row.put("P", pt.p());
+        row.put("N", number(pt.n()));
+        row.put("sigmaA2", pt.sigmaA2());
+        row.put("gamma", pt.gamma());
+        row.put("u", pt.u());
+        row.put("g", s.g());
+        row.put("a", s.a());
+        row.put("learned", s.learned());
+        row.put("fDrop", s.fDrop());
+        row.put("actionGap", s.hasNonZeroSaddle() ? s.actionGap() : null);
+        row.put("phiPlus", s.hasNonZeroSaddle() ? s.phiPlus() : null);
+        row.put("phase", s.phase().label());
+        row.put("roots", s.roots().length);
+        row.put("normalization", s.normalization().label());
+        row.put("limit", lim.label());
+        return row;
+    }
+
+    private void addGp(Map<String, Object> row, ModularParams pt) {
+        TwoHotTable table = new TwoHotTable(pt.p());
+        QuadraticNngpKernel kernel = new QuadraticNngpKernel(table, pt.sigmaA2());
+        GpFit fit;
+        if (gpTrainFraction == 1.0) {
+            fit = new FullTableGp(kernel, pt.sigma2()).fitTarget();
+        } else {
+            int[][] split = SubsetGp.randomSplit(table, gpTrainFraction, seed);
+            int size = split[0].length;
+            boolean dense = gpSolver == GpSolver.dense || (gpSolver == GpSolver.auto && size <= DENSE_AUTO_MAX);
+            if (size == 0 || (dense && size > SubsetGp.MAX_TRAIN)) {
+                throw GrokphaseException.outOfRange("--gp-train-fraction", gpTrainFraction,
+                        "a fraction giving 1.." + (dense ? SubsetGp.MAX_TRAIN : table.size()) + " training entries of the "
+                                + table.size() + "-entry table" + (dense ? " with --gp-solver dense" : ""));
+            }
+            TrainedGp gp = dense ? new SubsetGp(kernel, pt.sigma2(), split[0]) : new LowRankSubsetGp(kernel, pt.sigma2(), split[0]);
+            fit = gp.fit(split[1]);
+        }
+        row.put("gpTrainSize", fit.trainSize());
+        row.put("gpTestSize", fit.testSize());
+        row.put("gpTrainRelRmse", fit.trainRelRmse());
+        row.put("gpTestRelRmse", fit.testRelRmse());
+        row.put("gpTestAccuracy", fit.testAccuracy());
+        row.put("gpSeed", gpTrainFraction == 1.0 ? null : seed);
+    }
+
+    /** An integral width prints as an integer (N = 1000, not 1000.0). */
+    private static Object number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
+    }
+
+    private static Map<String, Object> transitionRow(ModularParams pt, Transition t) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("P", pt.p());
+        row.put("N", number(pt.n()));
+        row.put("sigmaA2", pt.sigmaA2());
+        row.put("gamma", pt.gamma());
+        row.put("normalization", t.normalization().label());
+        row.put("limit", t.limit().label());
+        row.put("sigma2c1", t.sigma2c1());
+        row.put("sigma2c2", t.sigma2c2());
+        row.put("aAtC1", t.aAtC1());
+        row.put("aAtC2", t.aAtC2());
+        row.put("learnedAtC2", 1 - t.aAtC2());
+        row.put("sigma2c2Formal", t.sigma2c2Formal());
+        row.put("sigma2Spinodal", t.sigma2Spinodal());
+        row.put("uC1", t.uC1());
+        row.put("gStar", t.gStar());
+        row.put("phiStar", t.phiStar());
+        row.put("dropletScale", t.dropletScale());
+        return row;
     }
 }

@@ -3,7 +3,7 @@ package dev.grokphase.app.cluster;
 import dev.grokphase.app.GrokphaseCli;
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
-import dev.grokphase.sweep.SweepExecutor;
+import dev.grokphase.sweep.SweepExecutorFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,8 +21,8 @@ import java.util.ServiceLoader;
  * {@code --executor spark} without a Spark dependency in the app (design-notes "Spark executor").
  * Two cases:
  * <ol>
- *   <li>The tool runs inside spark-submit with the {@code grokphase-spark} jar: the Spark executor
- *       is on the class path and registered for {@link ServiceLoader}; the sweep runs in-process.</li>
+ *   <li>The tool runs inside spark-submit with the {@code grokphase-spark} jar: the Spark executor's
+ *       {@link SweepExecutorFactory} is on the class path (ServiceLoader); the sweep runs in-process.</li>
  *   <li>The tool runs from {@code ./grokphase}: it re-launches the same command line through
  *       {@code spark-submit --class dev.grokphase.app.GrokphaseCli grokphase-spark.jar sweep ...},
  *       which lands in case 1 on the Spark driver.</li>
@@ -38,19 +38,22 @@ public final class SparkLaunch {
     private SparkLaunch() {
     }
 
-    /** The Spark executor when it is on the class path (inside spark-submit), else empty. */
-    public static Optional<SweepExecutor> inProcess() {
+    /**
+     * True when the Spark executor's factory is on the class path (inside spark-submit with the
+     * grokphase-spark jar), so {@code SweepExecutorFactory.create("spark", ...)} runs in-process.
+     */
+    public static boolean inProcess() {
         try {
-            for (SweepExecutor e : ServiceLoader.load(SweepExecutor.class, SparkLaunch.class.getClassLoader())) {
-                if (e.name().equals("spark")) {
-                    return Optional.of(e);
+            for (SweepExecutorFactory f : ServiceLoader.load(SweepExecutorFactory.class, SparkLaunch.class.getClassLoader())) {
+                if (f.name().equals("spark")) {
+                    return true;
                 }
             }
         } catch (ServiceConfigurationError | LinkageError e) {
             // The executor's jar is there but Spark is not: not runnable in-process.
-            return Optional.empty();
+            return false;
         }
-        return Optional.empty();
+        return false;
     }
 
     /** True when this JVM was started by spark-submit (it sets spark.* system properties on the driver). */

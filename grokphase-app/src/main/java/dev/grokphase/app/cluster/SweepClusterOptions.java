@@ -3,13 +3,11 @@ package dev.grokphase.app.cluster;
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.sweep.ExperimentSpec;
-import dev.grokphase.sweep.LocalSweepExecutor;
 import dev.grokphase.sweep.PlannedRun;
 import dev.grokphase.sweep.RunHandlers;
 import dev.grokphase.sweep.RunResult;
 import dev.grokphase.sweep.Scale;
 import dev.grokphase.sweep.Sweep;
-import dev.grokphase.sweep.SweepExecutor;
 import dev.grokphase.sweep.SweepListener;
 import dev.grokphase.sweep.SweepRunner;
 import picocli.CommandLine.Option;
@@ -22,29 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sweep command's options for where runs execute: {@code --executor local|spark}, the SLURM
- * export {@code --emit-slurm DIR} and the single-run mode {@code --run-index I} that each SLURM
- * array task uses. A picocli mixin, so the sweep command stays one class of sweep options.
+ * The sweep command's options for running beyond this machine: the SLURM export
+ * {@code --emit-slurm DIR}, the single-run mode {@code --run-index I} that each SLURM array task
+ * uses, and the spark-submit re-launch of {@code --executor spark} ({@code --spark-print} shows
+ * the command). A picocli mixin, so the sweep command keeps its own options in one place.
  */
 public final class SweepClusterOptions {
-
-    /** Where a sweep's runs execute. */
-    public enum Executor { local, spark }
-
-    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|spark",
-            description = "Where runs execute: local (thread pool of this machine) or spark (in-process under "
-                    + "spark-submit with grokphase-spark.jar, else re-launched through spark-submit). Default: ${DEFAULT-VALUE}.")
-    Executor executor;
-
-    @Option(names = "--spark-master", paramLabel = "URL",
-            description = "spark-submit --master when re-launching (e.g. local[*], yarn, spark://host:7077); "
-                    + "default: spark-submit's own (spark-defaults.conf).")
-    String sparkMaster;
-
-    @Option(names = "--spark-output", paramLabel = "URI",
-            description = "Run directories on a Hadoop file system (hdfs://..., s3a://...) instead of --out; "
-                    + "plan.json and summary.csv stay under --out.")
-    String sparkOutput;
 
     @Option(names = "--spark-print", description = "Print the spark-submit command instead of running it.")
     boolean sparkPrint;
@@ -74,24 +55,33 @@ public final class SweepClusterOptions {
     /**
      * What the sweep command knows when it dispatches.
      *
-     * @param specArg   the SPEC argument as given (a built-in id or a YAML path)
-     * @param spec      the loaded spec
-     * @param root      the sweep's output root ({@code --out})
-     * @param args      the sweep command's own arguments as given (after the word {@code sweep})
-     * @param threads   local threads
-     * @param handlers  run handlers for local execution
+     * @param specArg         the SPEC argument as given (a built-in id or a YAML path)
+     * @param spec            the loaded spec
+     * @param root            the sweep's output root ({@code --out})
+     * @param executor        the {@code --executor} name
+     * @param executorOptions the {@code --executor-option} pairs (spark: master, output)
+     * @param originalArgs    the tool's arguments as given ({@code sweep ...}), re-used by spark-submit
+     * @param handlers        run handlers for local execution
      */
-    public record Context(String specArg, ExperimentSpec spec, Scale scale, Path root, List<String> args, int threads,
-                          RunHandlers handlers, SweepListener listener, PrintWriter stdout) {
+    public record Context(String specArg, ExperimentSpec spec, Scale scale, Path root, String executor,
+                          Map<String, String> executorOptions, List<String> originalArgs, RunHandlers handlers,
+                          SweepListener listener, PrintWriter stdout) {
+
+        /** The sweep command's own arguments: everything after the word {@code sweep}. */
+        List<String> sweepArgs() {
+            int at = originalArgs.indexOf("sweep");
+            return at < 0 ? originalArgs : originalArgs.subList(at + 1, originalArgs.size());
+        }
     }
 
     /**
      * Runs the sweep as the options say and returns the exit code, or empty when the caller should
-     * run the whole sweep with {@link #executor}. Handles {@code --run-index}, {@code --emit-slurm}
-     * and a spark-submit re-launch itself.
+     * run the whole sweep with the executor {@code --executor} names. Handles {@code --run-index},
+     * {@code --emit-slurm}, and {@code --executor spark} where the Spark executor is not on the class
+     * path (a spark-submit re-launch, or {@code --spark-print}).
      */
     public Optional<Integer> handle(Context ctx) {
-        validate();
+        validate(ctx);
         if (runIndex != null) {
             return Optional.of(runOne(ctx));
         }
@@ -105,41 +95,27 @@ public final class SweepClusterOptions {
             ctx.stdout().println("submit with: bash " + Shell.quote(script.resolveSibling("submit.sh").toString()));
             return Optional.of(0);
         }
-        if (executor == Executor.spark) {
-            Optional<SweepExecutor> inProcess = sparkPrint ? Optional.empty() : SparkLaunch.inProcess();
-            if (inProcess.isEmpty()) {
-                Map<String, String> env = System.getenv();
-                if (sparkPrint) {
-                    ctx.stdout().println(SparkLaunch.render(SparkLaunch.command(sparkMaster, ctx.args(), env)));
-                    return Optional.of(0);
-                }
-                return Optional.of(SparkLaunch.launch(sparkMaster, ctx.args(), env));
+        if ("spark".equals(ctx.executor()) && (sparkPrint || !SparkLaunch.inProcess())) {
+            Map<String, String> env = System.getenv();
+            String master = ctx.executorOptions().get("master");
+            if (sparkPrint) {
+                ctx.stdout().println(SparkLaunch.render(SparkLaunch.command(master, ctx.sweepArgs(), env)));
+                return Optional.of(0);
             }
+            return Optional.of(SparkLaunch.launch(master, ctx.sweepArgs(), env));
+        }
+        if (sparkPrint) {
+            throw GrokphaseException.invalid("--spark-print", true, "needs --executor spark");
         }
         return Optional.empty();
     }
 
-    /** The executor for a whole sweep in this JVM (after {@link #handle} returned empty). */
-    public SweepExecutor executor(Context ctx) {
-        if (executor == Executor.spark) {
-            if (sparkOutput != null) {
-                // SparkConf reads spark.* system properties when the executor creates its context.
-                System.setProperty("spark.grokphase.output", sparkOutput);
-            }
-            return SparkLaunch.inProcess().orElseThrow();
-        }
-        return new LocalSweepExecutor(ctx.threads(), ctx.handlers());
-    }
-
-    private void validate() {
+    private void validate(Context ctx) {
         if (runIndex != null && emitSlurm != null) {
             throw GrokphaseException.invalid("--run-index", runIndex, "cannot be combined with --emit-slurm");
         }
-        if ((runIndex != null || emitSlurm != null) && executor == Executor.spark) {
-            throw GrokphaseException.invalid("--executor", executor, "--run-index and --emit-slurm run with the local executor");
-        }
-        if (sparkOutput != null && executor != Executor.spark) {
-            throw GrokphaseException.invalid("--spark-output", sparkOutput, "needs --executor spark");
+        if ((runIndex != null || emitSlurm != null) && !"local".equals(ctx.executor())) {
+            throw GrokphaseException.invalid("--executor", ctx.executor(), "--run-index and --emit-slurm run with the local executor");
         }
         if (slurmCpus < 1) {
             throw GrokphaseException.outOfRange("--slurm-cpus", slurmCpus, "[1, inf)");

@@ -53,15 +53,31 @@ public final class FigureRenderer {
     private final int width;
     private final int plotHeight;
     private final String fontFamily;
+    private final boolean drawCaption;
 
     public FigureRenderer() {
         this(720, 480);
     }
 
     public FigureRenderer(int width, int plotHeight) {
+        this(width, plotHeight, true);
+    }
+
+    /** @param drawCaption false for the HTML report, which typesets the caption as text under the image */
+    public FigureRenderer(int width, int plotHeight, boolean drawCaption) {
         this.width = width;
         this.plotHeight = plotHeight;
         this.fontFamily = greekCapableFamily();
+        this.drawCaption = drawCaption;
+    }
+
+    /** The caption and notes as they would be typeset (for the HTML figcaption). */
+    public static List<String> captionParagraphs(Figure f) {
+        Prepared p = prepare(f);
+        List<String> out = new ArrayList<>();
+        if (f.caption() != null && !f.caption().isBlank()) out.add(f.caption());
+        for (String n : p.notes()) out.add("Note: " + n);
+        return out;
     }
 
     /** The font family used: the first installed family that can draw σ, β, ε, Φ and ². */
@@ -200,6 +216,9 @@ public final class FigureRenderer {
     }
 
     private List<String> captionLines(Prepared p, Font font) {
+        if (!drawCaption) {
+            return List.of();
+        }
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
         g.setFont(font);

@@ -1,0 +1,540 @@
+package dev.grokphase.app.report;
+
+import dev.grokphase.app.plot.Band;
+import dev.grokphase.app.plot.Figure;
+import dev.grokphase.app.plot.Series;
+import dev.grokphase.sweep.FigureSpec;
+import dev.grokphase.sweep.RunDescription;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The figure kinds a spec can ask for (notes §7 catalogue). Each builder reads the runs of the
+ * computations named in the figure's params and returns a {@link Figure}; runs that are missing
+ * or failed are left out, and the caption says how many points are shown.
+ */
+public final class FigureBuilders {
+
+    private static final Map<String, Builder> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put("cubic-component-vs-sigma2", FigureBuilders::cubicComponent);
+        KINDS.put("overlap-log-density", FigureBuilders::overlapLogDensity);
+        KINDS.put("modular-target-component", FigureBuilders::modularTarget);
+        KINDS.put("modular-action-profiles", FigureBuilders::modularProfiles);
+        KINDS.put("loss-vs-steps", FigureBuilders::lossVsSteps);
+        KINDS.put("projections-vs-steps", FigureBuilders::projectionsVsSteps);
+        KINDS.put("accuracy-vs-steps", FigureBuilders::accuracyVsSteps);
+        KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
+    }
+
+    @FunctionalInterface
+    interface Builder {
+        Figure build(SpecData data, FigureSpec fig);
+    }
+
+    private FigureBuilders() {
+    }
+
+    public static java.util.Set<String> kinds() {
+        return KINDS.keySet();
+    }
+
+    public static Figure build(SpecData data, FigureSpec fig) {
+        Builder b = KINDS.get(fig.kind());
+        if (b == null) {
+            return Figure.builder(fig.id()).title(fig.title())
+                    .note("unknown figure kind '" + fig.kind() + "'; known: " + String.join(", ", KINDS.keySet())).build();
+        }
+        return b.build(data, fig);
+    }
+
+    // ---------------------------------------------------------------- shared helpers
+
+    static String param(FigureSpec f, String key, String def) {
+        Object v = f.params().get(key);
+        return v == null ? def : String.valueOf(v);
+    }
+
+    static Double paramNumber(FigureSpec f, String key) {
+        Object v = f.params().get(key);
+        if (v instanceof Number n) return n.doubleValue();
+        if (v instanceof String s) return CsvTable.number(s);
+        return null;
+    }
+
+    /** Groups runs by a tag (e.g. beta) or config key (e.g. N), keeping numeric order. */
+    static TreeMap<Double, List<RunData>> groupBy(List<RunData> runs, String key) {
+        TreeMap<Double, List<RunData>> out = new TreeMap<>();
+        for (RunData r : runs) {
+            Object v = r.tag(key);
+            double d = v instanceof Number n ? n.doubleValue() : v == null ? Double.NaN : CsvTable.number(String.valueOf(v));
+            out.computeIfAbsent(Double.isNaN(d) ? 0.0 : d, k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** β = 0.125 → "1/8", 2 → "2", N = 700 → "700". */
+    static String label(double v) {
+        if (v == Math.rint(v)) return Long.toString((long) v);
+        for (int den : new int[]{2, 3, 4, 8, 16}) {
+            double num = v * den;
+            if (Math.abs(num - Math.rint(num)) < 1e-9) return (long) Math.rint(num) + "/" + den;
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    static String groupSymbol(String key) {
+        return switch (key) {
+            case "beta" -> "β";
+            case "sigma2" -> "σ²";
+            default -> key;
+        };
+    }
+
+    static boolean usable(RunData r) {
+        return r.status().isDone();
+    }
+
+    static double[] toArray(List<Double> l) {
+        double[] a = new double[l.size()];
+        for (int i = 0; i < a.length; i++) a[i] = l.get(i);
+        return a;
+    }
+
+    /** "N = 88, n = 375, d = 53, σ_a² = 0.0323" from a run's config. */
+    static String sizes(RunData r, String... keys) {
+        List<String> parts = new ArrayList<>();
+        for (String k : keys) {
+            Object v = r.config(k);
+            if (v != null) parts.add(symbol(k) + " = " + RunDescription.format(v instanceof Double d && d == Math.rint(d) ? (Object) (long) (double) d : v));
+        }
+        return String.join(", ", parts);
+    }
+
+    static String symbol(String key) {
+        return switch (key) {
+            case "sigma2" -> "σ²";
+            case "sigmaA2" -> "σ_a²";
+            case "sigmaW2" -> "σ_w²";
+            case "eps" -> "ε";
+            case "gamma" -> "γ";
+            case "beta" -> "β";
+            default -> key;
+        };
+    }
+
+    static String trainingDescription(List<RunData> runs) {
+        for (RunData r : runs) {
+            List<String> parts = new ArrayList<>();
+            Object sampler = r.config("sampler");
+            Object optimizer = r.config("optimizer");
+            parts.add(sampler != null ? String.valueOf(sampler) : optimizer != null ? String.valueOf(optimizer) : "training");
+            if (r.config("steps") != null) parts.add(RunDescription.format(r.config("steps")) + " steps");
+            Object ds = r.config("datasets");
+            Object seeds = r.config("seeds");
+            if (ds != null || seeds != null) {
+                parts.add((ds == null ? "1" : RunDescription.format(ds)) + " dataset(s) × " + (seeds == null ? "1" : RunDescription.format(seeds)) + " seed(s)");
+            }
+            return String.join(", ", parts);
+        }
+        return "";
+    }
+
+    /** Ensemble mean of a metric per step, over every network of metrics.csv. */
+    static double[][] meanByStep(CsvTable t, String column) {
+        TreeMap<Double, double[]> acc = new TreeMap<>();
+        double[] steps = t.column("step");
+        double[] v = t.column(column);
+        for (int i = 0; i < steps.length; i++) {
+            if (!Double.isFinite(v[i])) continue;
+            double[] a = acc.computeIfAbsent(steps[i], k -> new double[2]);
+            a[0] += v[i];
+            a[1]++;
+        }
+        double[][] out = new double[2][acc.size()];
+        int k = 0;
+        for (Map.Entry<Double, double[]> e : acc.entrySet()) {
+            out[0][k] = e.getKey();
+            out[1][k] = e.getValue()[0] / e.getValue()[1];
+            k++;
+        }
+        return out;
+    }
+
+    /** Bands from a theory table's phase column: maximal runs of equal phase along x. */
+    static List<Band> phaseBands(CsvTable t, String xCol) {
+        String phaseCol = t.first("phase", "branch");
+        List<Band> out = new ArrayList<>();
+        if (phaseCol == null) return out;
+        double[] x = t.column(xCol);
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        String cur = null;
+        double start = Double.NaN;
+        double prev = Double.NaN;
+        for (Integer i : order) {
+            String ph = t.cell(i, phaseCol);
+            if (!Double.isFinite(x[i])) continue;
+            if (!ph.equals(cur)) {
+                if (cur != null) out.add(band(cur, start, (prev + x[i]) / 2));
+                start = cur == null ? x[i] : (prev + x[i]) / 2;
+                cur = ph;
+            }
+            prev = x[i];
+        }
+        if (cur != null && prev > start) out.add(band(cur, start, prev));
+        return out;
+    }
+
+    private static Band band(String phase, double from, double to) {
+        String p = phase.toUpperCase(Locale.ROOT).replace('_', '-');
+        Band.PhaseColour c = p.contains("II") ? Band.PhaseColour.GMFL_II
+                : p.contains("GMFL") || p.contains("-I") ? Band.PhaseColour.GMFL_I
+                : p.contains("GFL") ? Band.PhaseColour.GFL : Band.PhaseColour.NEUTRAL;
+        String label = p.equals("GMFL-II") || p.equals("GMFLII") ? "GMFL-II" : p.equals("GMFL-I") || p.equals("GMFLI") ? "GMFL-I" : p;
+        return new Band(from, Math.max(to, from + 1e-12), label, c);
+    }
+
+    // ---------------------------------------------------------------- figure kinds
+
+    /**
+     * Fig. 2c and its inset: learned cubic component (ε − c; experiment: test-data projection on
+     * H₃/6) or linear discrepancy (b; experiment: 1 − projection on H₁) vs σ², per β.
+     */
+    static Figure cubicComponent(SpecData data, FigureSpec fig) {
+        boolean cubic = !"linear".equals(param(fig, "component", "cubic"));
+        String groupKey = param(fig, "groupBy", "beta");
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("noise σ² (Langevin temperature)")
+                .yLabel(cubic ? "learned cubic component  f̄·H₃/6" : "linear discrepancy  b = 1 − f̄·H₁");
+        List<String> sizes = new ArrayList<>();
+        TreeMap<Double, List<RunData>> theory = groupBy(data.of(param(fig, "theory", null)), groupKey);
+        TreeMap<Double, List<RunData>> training = groupBy(data.of(param(fig, "training", null)), groupKey);
+        java.util.TreeSet<Double> groups = new java.util.TreeSet<>(theory.keySet());
+        groups.addAll(training.keySet());
+        int colour = 0;
+        boolean bandsDone = false;
+        double eps = Double.NaN;
+        int shownPoints = 0;
+        int plannedPoints = 0;
+        for (double g : groups) {
+            String gl = groupSymbol(groupKey) + " = " + label(g);
+            for (RunData r : theory.getOrDefault(g, List.of())) {
+                if (!usable(r) || r.theory().isEmpty()) continue;
+                CsvTable t = r.theory().get();
+                String xs = t.first("sigma2");
+                if (xs == null) continue;
+                eps = r.configNumber("eps");
+                double[] x = t.column(xs);
+                double[] y = theoryCubicColumn(t, cubic, eps);
+                if (y == null) continue;
+                b.add(Series.line("theory " + gl, x, y, colour));
+                if (!bandsDone && groups.size() == 1) {
+                    phaseBands(t, xs).forEach(b::band);
+                    bandsDone = true;
+                }
+                sizes.add(gl + ": " + sizes(r, "N", "n", "d", "sigmaA2"));
+            }
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            List<Double> es = new ArrayList<>();
+            for (RunData r : training.getOrDefault(g, List.of())) {
+                plannedPoints++;
+                if (!usable(r)) continue;
+                double v = r.summaryNumber(cubic ? "cubicProjection" : "linearProjection");
+                double s = r.summaryStd(cubic ? "cubicProjection" : "linearProjection");
+                double nets = r.summaryNumber("networks");
+                if (!Double.isFinite(v)) continue;
+                xs.add(r.configNumber("sigma2"));
+                ys.add(cubic ? v : 1 - v);
+                es.add(Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0);
+                if (Double.isNaN(eps)) eps = r.configNumber("eps");
+                shownPoints++;
+            }
+            if (!xs.isEmpty()) {
+                b.add(Series.points("experiment " + gl, toArray(xs), toArray(ys), toArray(es), colour));
+                if (theory.getOrDefault(g, List.of()).isEmpty()) {
+                    sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
+                }
+            }
+            colour++;
+        }
+        if (cubic && Double.isFinite(eps)) {
+            b.note("fully learned cubic component = ε = " + RunDescription.format(eps) + "; 0 = not learned.");
+        }
+        String train = trainingDescription(data.of(param(fig, "training", null)));
+        b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A). Markers: "
+                        + "trained networks (%s; %d of %d σ² points), ensemble mean ± std/√networks. %s.",
+                fig.caption().isEmpty() ? "" : fig.caption(), train, shownPoints, plannedPoints,
+                String.join("; ", sizes)).trim());
+        return b.build();
+    }
+
+    /** Learned cubic (ε − c) or linear discrepancy (b) from a theory table, whatever its spelling. */
+    static double[] theoryCubicColumn(CsvTable t, boolean cubic, double eps) {
+        if (cubic) {
+            String direct = t.first("learnedCubic", "cubicComponent", "cubic", "cubicProjection");
+            if (direct != null) return t.column(direct);
+            String c = t.first("c");
+            if (c != null && Double.isFinite(eps)) {
+                double[] cc = t.column(c);
+                double[] out = new double[cc.length];
+                for (int i = 0; i < out.length; i++) out[i] = eps - cc[i];
+                return out;
+            }
+            return null;
+        }
+        String bcol = t.first("b", "linearDiscrepancy");
+        if (bcol != null) return t.column(bcol);
+        String lin = t.first("learnedLinear", "linearComponent", "linear");
+        if (lin != null) {
+            double[] l = t.column(lin);
+            double[] out = new double[l.length];
+            for (int i = 0; i < out.length; i++) out[i] = 1 - l[i];
+            return out;
+        }
+        return null;
+    }
+
+    /** Figs. 2a/2b and 4: −log p(w·w*) per group (β or N), theory lines and experiment markers. */
+    static Figure overlapLogDensity(SpecData data, FigureSpec fig) {
+        String groupKey = param(fig, "groupBy", "beta");
+        Double sigma2 = paramNumber(fig, "sigma2");
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("overlap  w·w*").yLabel("−log p(w·w*)  (shifted to min 0)");
+        TreeMap<Double, List<RunData>> theory = groupBy(filterSigma(data.of(param(fig, "theory", null)), sigma2), groupKey);
+        TreeMap<Double, List<RunData>> training = groupBy(filterSigma(data.of(param(fig, "training", null)), sigma2), groupKey);
+        java.util.TreeSet<Double> groups = new java.util.TreeSet<>(theory.keySet());
+        groups.addAll(training.keySet());
+        int colour = 0;
+        double yMaxData = 0;
+        for (double g : groups) {
+            String gl = groupSymbol(groupKey) + " = " + label(g);
+            for (RunData r : theory.getOrDefault(g, List.of())) {
+                if (!usable(r) || r.theory().isEmpty()) continue;
+                CsvTable t = r.theory().get();
+                String qc = t.first("q", "overlap", "phi");
+                String sc = t.first("negLogP", "minusLogP", "S", "action");
+                if (qc == null || sc == null) continue;
+                double[] y = shiftToZero(t.column(sc));
+                b.add(Series.line("theory " + gl, t.column(qc), y, colour));
+            }
+            for (RunData r : training.getOrDefault(g, List.of())) {
+                if (!usable(r)) continue;
+                var h = r.observable("overlap-histogram.csv");
+                if (h.isEmpty()) continue;
+                CsvTable t = h.get();
+                double[] y = shiftToZero(t.column("negLogP"));
+                double[] e = t.has("negLogPError") ? t.column("negLogPError") : null;
+                for (double v : y) if (Double.isFinite(v)) yMaxData = Math.max(yMaxData, v);
+                b.add(Series.points("experiment " + gl, t.column("centre"), y, e, colour));
+            }
+            colour++;
+        }
+        if (yMaxData > 0) {
+            // Theory −log p grows without bound away from the saddles; keep the axis where the data is.
+            b.yRange(-0.5, Math.ceil(yMaxData * 1.3 + 1));
+        }
+        String train = trainingDescription(data.of(param(fig, "training", null)));
+        b.caption(String.format(Locale.ROOT, "%s−log p of the overlap of each hidden neuron's input weights with the "
+                        + "teacher direction, pooled over the ensemble (%s)%s. Markers: histogram with 5-subset error bars "
+                        + "(notes §6.1). Lines: theory action S(q) (notes §4.4). Each curve shifted to minimum 0.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", train,
+                sigma2 == null ? "" : ", σ² = " + RunDescription.format(sigma2)));
+        return b.build();
+    }
+
+    static List<RunData> filterSigma(List<RunData> runs, Double sigma2) {
+        if (sigma2 == null) return runs;
+        List<RunData> out = new ArrayList<>();
+        for (RunData r : runs) {
+            if (Math.abs(r.configNumber("sigma2") - sigma2) < 1e-9) out.add(r);
+        }
+        return out;
+    }
+
+    static double[] shiftToZero(double[] y) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : y) if (Double.isFinite(v)) min = Math.min(min, v);
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) out[i] = y[i] - (Double.isFinite(min) ? min : 0);
+        return out;
+    }
+
+    /** Fig. 3b (and the modular Langevin comparison): target component 1 − |a| vs σ², phases shaded. */
+    static Figure modularTarget(SpecData data, FigureSpec fig) {
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("noise σ²").yLabel("target component  1 − |a|");
+        String cap = "";
+        for (RunData r : data.of(param(fig, "theory", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = r.theory().get();
+            String xs = t.first("sigma2");
+            String ac = t.first("absA", "abs_a", "a", "discrepancy");
+            String tc = t.first("targetComponent", "learned", "oneMinusAbsA");
+            if (xs == null || (ac == null && tc == null)) continue;
+            double[] y;
+            if (tc != null) {
+                y = t.column(tc);
+            } else {
+                double[] a = t.column(ac);
+                y = new double[a.length];
+                for (int i = 0; i < y.length; i++) y[i] = 1 - Math.abs(a[i]);
+            }
+            b.add(Series.line("theory 1 − |a|", t.column(xs), y, 0));
+            phaseBands(t, xs).forEach(b::band);
+            cap = sizes(r, "N", "P", "sigmaA2", "gamma");
+        }
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        List<Double> es = new ArrayList<>();
+        List<RunData> training = data.of(param(fig, "training", null));
+        for (RunData r : training) {
+            if (!usable(r)) continue;
+            double a = r.summaryNumber("discrepancyA");
+            if (!Double.isFinite(a)) continue;
+            double s = r.summaryStd("discrepancyA");
+            double nets = r.summaryNumber("networks");
+            xs.add(r.configNumber("sigma2"));
+            ys.add(1 - Math.abs(a));
+            es.add(Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0);
+            if (cap.isEmpty()) cap = sizes(r, "N", "P", "sigmaA2");
+        }
+        if (!xs.isEmpty()) {
+            b.add(Series.points("Langevin 1 − |a|", toArray(xs), toArray(ys), toArray(es), 1));
+        }
+        b.caption(String.format(Locale.ROOT, "%s|a| = σ²/(λ + σ²) is the discrepancy on the target (notes §5.4); "
+                        + "1 − |a| is the learned fraction. Shaded: phases from the self-consistent solution "
+                        + "(GFL, GMFL-I, GMFL-II; notes §5.7). %s%s.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", cap,
+                xs.isEmpty() ? "" : "; markers: trained networks (" + trainingDescription(training) + "), mean ± std/√networks"));
+        return b.build();
+    }
+
+    /** Fig. 3a: S_k/P along Φ = Ψ for several σ². */
+    static Figure modularProfiles(SpecData data, FigureSpec fig) {
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("Φ = |w_k|² = |v_k|²").yLabel("S_k / P");
+        int colour = 0;
+        String cap = "";
+        for (RunData r : data.of(param(fig, "theory", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = r.theory().get();
+            String xc = t.first("phi", "Phi", "x");
+            String yc = t.first("sPerP", "actionPerP", "S", "action", "s");
+            if (xc == null || yc == null) continue;
+            b.add(Series.line("σ² = " + RunDescription.format(r.configNumber("sigma2")), t.column(xc), t.column(yc), colour++));
+            cap = sizes(r, "N", "P", "sigmaA2", "gamma");
+        }
+        b.caption(String.format(Locale.ROOT, "%sPer-mode action relative to the zero saddle (notes §5.6): S_k/P = Φ − gΦ² + (γ/3)Φ³ "
+                + "with g = u a² at the self-consistent a. %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
+        return b.build();
+    }
+
+    /** Fig. 5 and the AdamW run: train (dashed) and test (solid) loss vs steps, log-log. */
+    static Figure lossVsSteps(SpecData data, FigureSpec fig) {
+        return timeSeries(data, fig, "training loss (MSE)", List.of(
+                new Metric("testLoss", "test", false, v -> v), new Metric("trainLoss", "train", true, v -> v)), true);
+    }
+
+    static Figure accuracyVsSteps(SpecData data, FigureSpec fig) {
+        return timeSeries(data, fig, "accuracy", List.of(
+                new Metric("testAccuracy", "test", false, v -> v), new Metric("trainAccuracy", "train", true, v -> v)), false);
+    }
+
+    /** Fig. 6: projections on H₁ and on εH₃ (normalised: 1 = fully learned), train and test. */
+    static Figure projectionsVsSteps(SpecData data, FigureSpec fig) {
+        double eps = Double.NaN;
+        for (RunData r : data.of(param(fig, "training", null))) {
+            eps = r.configNumber("eps");
+            if (Double.isFinite(eps)) break;
+        }
+        double e = eps;
+        Function<Double, Double> cub = v -> Double.isFinite(e) && e != 0 ? v / e : v;
+        return timeSeries(data, fig, "projection (1 = fully learned)", List.of(
+                new Metric("testLinear", "test H₁", false, v -> v), new Metric("trainLinear", "train H₁", true, v -> v),
+                new Metric("testCubic", "test εH₃", false, cub), new Metric("trainCubic", "train εH₃", true, cub)), false);
+    }
+
+    record Metric(String column, String label, boolean dashed, Function<Double, Double> map) {
+    }
+
+    static Figure timeSeries(SpecData data, FigureSpec fig, String yLabel, List<Metric> metrics, boolean logY) {
+        String groupKey = param(fig, "groupBy", "");
+        List<RunData> runs = data.of(param(fig, "training", null));
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("training step").yLabel(yLabel).logX(true).logY(logY);
+        TreeMap<Double, List<RunData>> groups = groupKey.isEmpty() ? new TreeMap<>(Map.of(0.0, runs)) : groupBy(runs, groupKey);
+        int colour = 0;
+        int shown = 0;
+        for (Map.Entry<Double, List<RunData>> g : groups.descendingMap().entrySet()) {
+            String gl = groupKey.isEmpty() ? "" : " " + groupSymbol(groupKey) + " = " + label(g.getKey());
+            for (RunData r : g.getValue()) {
+                if (!usable(r) || r.metrics().isEmpty()) continue;
+                CsvTable t = r.metrics().get();
+                int m = 0;
+                for (Metric metric : metrics) {
+                    if (!t.has(metric.column())) continue;
+                    double[][] s = meanByStep(t, metric.column());
+                    for (int i = 0; i < s[1].length; i++) s[1][i] = metric.map().apply(s[1][i]);
+                    int c = metrics.size() > 2 && groups.size() == 1 ? m : colour;
+                    String name = metric.label() + gl;
+                    b.add(metric.dashed() ? Series.dashed(name, s[0], s[1], c) : Series.line(name, s[0], s[1], c));
+                    m++;
+                }
+                shown++;
+                break; // one run per group: the ensemble mean of its networks
+            }
+            colour++;
+        }
+        b.caption(String.format(Locale.ROOT, "%sEnsemble mean over the networks of each run (%s); solid: test data, "
+                        + "dashed: training data. %d run(s) shown.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", trainingDescription(runs), shown));
+        return b.build();
+    }
+
+    /** Neuron Fourier spectra: fraction of neurons per dominant frequency k, mean IPR in the legend. */
+    static Figure fourierSpectrum(SpecData data, FigureSpec fig) {
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("dominant frequency k of a neuron's input weights").yLabel("fraction of neurons");
+        int colour = 0;
+        for (RunData r : data.of(param(fig, "training", null))) {
+            if (!usable(r)) continue;
+            var f = r.observable("fourier.csv");
+            if (f.isEmpty()) continue;
+            CsvTable t = f.get();
+            double[] k = t.column("dominantFrequency");
+            double[] ipr = t.column("ipr");
+            TreeMap<Double, Integer> counts = new TreeMap<>();
+            double iprSum = 0;
+            for (int i = 0; i < k.length; i++) {
+                counts.merge(k[i], 1, Integer::sum);
+                iprSum += Double.isFinite(ipr[i]) ? ipr[i] : 0;
+            }
+            double[] x = new double[counts.size()];
+            double[] y = new double[counts.size()];
+            int j = 0;
+            for (Map.Entry<Double, Integer> e : counts.entrySet()) {
+                x[j] = e.getKey();
+                y[j] = e.getValue() / (double) k.length;
+                j++;
+            }
+            String name = (r.config("sigma2") != null ? "σ² = " + RunDescription.format(r.configNumber("sigma2")) : r.dir().getFileName().toString())
+                    + String.format(Locale.ROOT, " (mean IPR %.2f)", iprSum / Math.max(1, k.length));
+            b.add(Series.pointsLine(name, x, y, null, colour++));
+        }
+        b.caption((fig.caption().isEmpty() ? "" : fig.caption() + " ")
+                + "Each neuron's input weights (w_n, v_m) Fourier-transformed over Z_P; its dominant frequency is the k "
+                + "with the largest power. A grokked network spreads neurons over frequencies with single-frequency "
+                + "(cosine) weights: inverse participation ratio (IPR) near 1 (notes §5.9).");
+        return b.build();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.grokphase.app.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.io.Json;
+import dev.grokphase.sweep.ExperimentSpec;
+import dev.grokphase.sweep.PlannedRun;
+import dev.grokphase.sweep.Scale;
+import dev.grokphase.sweep.SpecLoader;
+import dev.grokphase.sweep.Sweep;
+import dev.grokphase.sweep.SweepRunner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds what a report shows in the directories it is given. Each argument may be
+ * <ul>
+ *   <li>a sweep root (holding {@code sweeps/<spec>-<scale>/plan.json}, e.g. {@code reproduce-out}),</li>
+ *   <li>one sweep directory (holding {@code plan.json}),</li>
+ *   <li>one run directory (holding {@code manifest.json}), or</li>
+ *   <li>a directory of run directories.</li>
+ * </ul>
+ */
+public final class ReportInputs {
+
+    /** Specs with their runs, and loose runs that belong to no sweep. */
+    public record Inputs(List<SpecData> specs, List<RunData> looseRuns) {
+    }
+
+    private ReportInputs() {
+    }
+
+    public static Inputs find(List<Path> dirs) {
+        List<SpecData> specs = new ArrayList<>();
+        List<RunData> loose = new ArrayList<>();
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) {
+                throw GrokphaseException.invalid("DIR", d, "not a directory");
+            }
+            if (Files.isRegularFile(d.resolve("plan.json"))) {
+                specs.add(loadSweep(d, d.getParent().getParent()));
+            } else if (Files.isDirectory(d.resolve("sweeps"))) {
+                for (Path s : list(d.resolve("sweeps"))) {
+                    if (Files.isRegularFile(s.resolve("plan.json"))) specs.add(loadSweep(s, d));
+                }
+            } else if (Files.isRegularFile(d.resolve("manifest.json"))) {
+                loose.add(new RunData(d, null));
+            } else {
+                for (Path r : list(d.resolve("runs").toFile().isDirectory() ? d.resolve("runs") : d)) {
+                    if (Files.isRegularFile(r.resolve("manifest.json"))) loose.add(new RunData(r, null));
+                }
+            }
+        }
+        if (specs.isEmpty() && loose.isEmpty()) {
+            throw GrokphaseException.invalid("DIR", dirs, "no sweep (plan.json) and no run directory (manifest.json) found");
+        }
+        return new Inputs(specs, loose);
+    }
+
+    static SpecData loadSweep(Path sweepDir, Path root) {
+        JsonNode plan = RunData.readJson(sweepDir.resolve("plan.json"));
+        String specId = plan.path("spec").asText();
+        Scale scale = Scale.parse("scale", plan.path("scale").asText("default"));
+        ExperimentSpec spec;
+        Path source = sweepDir.resolve("spec.yaml");
+        if (Files.isRegularFile(source)) {
+            spec = SpecLoader.load(source);
+        } else {
+            spec = SpecLoader.builtin(specId);
+        }
+        Map<String, List<RunData>> runs = new LinkedHashMap<>();
+        for (PlannedRun p : spec.plan(scale)) {
+            runs.computeIfAbsent(p.computationId(), k -> new ArrayList<>()).add(new RunData(SweepRunner.runDir(root, p), p));
+        }
+        return new SpecData(spec, scale, runs);
+    }
+
+    /** All sweeps of a root, in the built-in spec order first, then the others by name. */
+    public static List<SpecData> sweepsOf(Path root) {
+        return find(List.of(root)).specs();
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static JsonNode json(Path p) {
+        return RunData.readJson(p);
+    }
+
+    static String pretty(Object o) {
+        return Json.pretty(o);
+    }
+
+    static Path sweepDir(Path root, ExperimentSpec spec, Scale scale) {
+        return Sweep.sweepDir(root, spec, scale);
+    }
+}

@@ -1,0 +1,325 @@
+package dev.grokphase.app.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.grokphase.app.plot.Figure;
+import dev.grokphase.app.plot.FigureRenderer;
+import dev.grokphase.io.AtomicFiles;
+import dev.grokphase.sweep.Computation;
+import dev.grokphase.sweep.FigureSpec;
+import dev.grokphase.sweep.PlannedRun;
+import dev.grokphase.sweep.RunDescription;
+import dev.grokphase.sweep.RunStatus;
+import dev.grokphase.sweep.Scale;
+import dev.grokphase.sweep.SpecLoader;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the self-contained HTML report: every figure as an inline base64 PNG (and, next to the
+ * page, the PNG and SVG files with the caption drawn in), the parameter sets, one table of runs
+ * per spec, and the equilibration diagnostics of every training run, with the runs that did not
+ * equilibrate flagged at the top of their section. No external resource: it opens offline.
+ */
+public final class ReportWriter {
+
+    /** What was written. */
+    public record Written(Path html, List<Path> figureFiles, int figures, int notEquilibrated) {
+    }
+
+    private final FigureRenderer pageRenderer = new FigureRenderer(720, 480, false);
+    private final FigureRenderer fileRenderer = new FigureRenderer(720, 480, true);
+
+    /**
+     * @param inputs     specs and loose runs
+     * @param html       the page to write
+     * @param figuresDir where PNG/SVG files go (null: none)
+     * @param title      page title
+     */
+    public Written write(ReportInputs.Inputs inputs, Path html, Path figuresDir, String title) {
+        StringBuilder body = new StringBuilder();
+        StringBuilder toc = new StringBuilder();
+        List<Path> files = new ArrayList<>();
+        int figures = 0;
+        int flagged = 0;
+        List<SpecData> specs = new ArrayList<>(inputs.specs());
+        List<String> order = SpecLoader.builtinIds();
+        specs.sort(Comparator.comparingInt((SpecData s) -> {
+            int i = order.indexOf(s.spec().id());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(s -> s.spec().id()));
+        for (SpecData sd : specs) {
+            String anchor = "spec-" + sd.spec().id();
+            toc.append("<li><a href=\"#").append(anchor).append("\">").append(esc(sd.spec().title())).append("</a></li>\n");
+            body.append("<section id=\"").append(anchor).append("\">\n<h2>").append(esc(sd.spec().title())).append("</h2>\n");
+            body.append("<p class=\"paper\">").append(esc(sd.spec().paper())).append(" · spec <code>").append(esc(sd.spec().id()))
+                    .append("</code> at scale <code>").append(sd.scale().id()).append("</code></p>\n");
+            if (!sd.spec().description().isEmpty()) body.append("<p>").append(esc(sd.spec().description())).append("</p>\n");
+            List<RunData> all = new ArrayList<>();
+            sd.runs().values().forEach(all::addAll);
+            body.append(statusLine(all));
+            List<String[]> notEq = notEquilibrated(all);
+            flagged += notEq.size();
+            if (!notEq.isEmpty()) {
+                body.append("<div class=\"warn\"><b>").append(notEq.size())
+                        .append(" training run(s) did not pass the equilibration check</b> (first and second half of the sampling "
+                                + "window disagree by more than their standard errors allow, or too few independent samples): ");
+                List<String> items = new ArrayList<>();
+                for (String[] e : notEq) items.add("<code>" + esc(e[0]) + "</code> (" + esc(e[1]) + ")");
+                body.append(String.join(", ", items)).append(". Their points are shown but should be read with care.</div>\n");
+            }
+            for (FigureSpec fs : sd.spec().figures()) {
+                Figure f;
+                try {
+                    f = FigureBuilders.build(sd, fs);
+                } catch (RuntimeException e) {
+                    f = Figure.builder(fs.id()).title(fs.title()).note("figure could not be built: " + e).build();
+                }
+                body.append(figureHtml(f));
+                figures++;
+                if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
+            }
+            body.append("<h3>Parameter sets</h3>\n").append(parameterTable(sd));
+            body.append("<h3>Runs</h3>\n").append(runTable(sd, all));
+            body.append("<h3>Equilibration diagnostics</h3>\n").append(equilibrationTable(all));
+            body.append("</section>\n");
+        }
+        if (!inputs.looseRuns().isEmpty()) {
+            toc.append("<li><a href=\"#runs\">Individual runs</a></li>\n");
+            body.append("<section id=\"runs\">\n<h2>Individual runs</h2>\n");
+            body.append(statusLine(inputs.looseRuns()));
+            for (RunData r : inputs.looseRuns()) {
+                SpecData single = new SpecData(null, Scale.DEFAULT, Map.of("run", List.of(r)));
+                String kind = r.command().startsWith("train modular") ? "accuracy-vs-steps" : "loss-vs-steps";
+                String id = "run-" + r.dir().getFileName();
+                Figure f = FigureBuilders.build(single, new FigureSpec(id, "loss-vs-steps",
+                        "Loss vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
+                body.append(figureHtml(f));
+                figures++;
+                if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
+                if (kind.equals("accuracy-vs-steps")) {
+                    Figure fa = FigureBuilders.build(single, new FigureSpec(id + "-accuracy", kind,
+                            "Accuracy vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
+                    body.append(figureHtml(fa));
+                    figures++;
+                    if (figuresDir != null) files.add(fileRenderer.write(fa, figuresDir));
+                }
+            }
+            body.append("<h3>Runs</h3>\n").append(runTable(null, inputs.looseRuns()));
+            body.append("<h3>Equilibration diagnostics</h3>\n").append(equilibrationTable(inputs.looseRuns()));
+            List<String[]> notEq = notEquilibrated(inputs.looseRuns());
+            flagged += notEq.size();
+            body.append("</section>\n");
+        }
+        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
+                + "<header><h1>" + esc(title) + "</h1>\n<p class=\"meta\">Generated " + Instant.now().toString().substring(0, 19).replace('T', ' ')
+                + " UTC by grokphase " + esc(version()) + " · Java " + esc(System.getProperty("java.version")) + " · "
+                + esc(System.getProperty("os.arch")) + " · " + figures + " figure(s)"
+                + (flagged > 0 ? " · <span class=\"bad\">" + flagged + " run(s) not equilibrated</span>" : "") + "</p>\n"
+                + "<p>Theory and experiment for <i>Grokking as a First Order Phase Transition in Two Layer Networks</i> "
+                + "(Rubin, Seroussi, Ringel, ICLR 2024). Lines are adaptive-kernel theory, markers are trained networks; "
+                + "shaded bands are the learning phases GFL, GMFL-I and GMFL-II.</p>\n"
+                + "<nav><ol>\n" + toc + "</ol></nav>\n</header>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+        AtomicFiles.writeString(html, page);
+        return new Written(html, files, figures, flagged);
+    }
+
+    private String figureHtml(Figure f) {
+        byte[] png = pageRenderer.png(f, 2.0);
+        StringBuilder sb = new StringBuilder();
+        sb.append("<figure id=\"").append(esc(f.id())).append("\">\n<img class=\"plot\" width=\"720\" alt=\"")
+                .append(esc(f.title())).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n<figcaption><b>").append(esc(f.id()))
+                .append(".</b> ");
+        List<String> paras = FigureRenderer.captionParagraphs(f);
+        sb.append(esc(String.join(" ", paras)));
+        sb.append("</figcaption>\n</figure>\n");
+        return sb.toString();
+    }
+
+    private static String statusLine(List<RunData> runs) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (RunData r : runs) counts.merge(r.status().id(), 1, Integer::sum);
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, v) -> parts.add("<span class=\"st-" + k + "\">" + v + " " + k + "</span>"));
+        return "<p class=\"status\">" + runs.size() + " run(s): " + String.join(", ", parts) + "</p>\n";
+    }
+
+    /** [run key, failing observables] for each training run whose diagnostics say not equilibrated. */
+    static List<String[]> notEquilibrated(List<RunData> runs) {
+        List<String[]> out = new ArrayList<>();
+        for (RunData r : runs) {
+            JsonNode eq = r.equilibration();
+            if (!eq.isObject()) continue;
+            List<String> bad = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> it = eq.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().has("equilibrated") && !e.getValue().path("equilibrated").asBoolean(true)) bad.add(e.getKey());
+            }
+            if (!bad.isEmpty()) out.add(new String[]{r.dir().getFileName().toString(), String.join(", ", bad)});
+        }
+        return out;
+    }
+
+    private static String parameterTable(SpecData sd) {
+        StringBuilder sb = new StringBuilder("<table class=\"params\">\n<tr><th>computation</th><th>command</th><th>shared options</th><th>varied</th><th>runs</th></tr>\n");
+        List<Computation> comps = new ArrayList<>(sd.spec().theory());
+        comps.addAll(sd.spec().training());
+        for (Computation c : comps) {
+            List<PlannedRun> plan = c.expand(sd.spec().id(), sd.scale());
+            Map<String, Set<String>> values = new LinkedHashMap<>();
+            for (PlannedRun p : plan) {
+                for (Map.Entry<String, Object> e : p.run().config().entrySet()) {
+                    values.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(RunDescription.format(e.getValue()));
+                }
+                for (Map.Entry<String, Object> e : p.tags().entrySet()) {
+                    values.computeIfAbsent(e.getKey() + " (tag)", k -> new LinkedHashSet<>()).add(RunDescription.format(e.getValue()));
+                }
+            }
+            List<String> shared = new ArrayList<>();
+            List<String> varied = new ArrayList<>();
+            values.forEach((k, v) -> (v.size() == 1 ? shared : varied).add(esc(k) + " = " + esc(String.join(" | ", v))));
+            sb.append("<tr><td>").append(esc(c.id())).append("</td><td><code>").append(esc(c.command())).append("</code></td><td>")
+                    .append(String.join("<br>", shared)).append("</td><td>").append(String.join("<br>", varied)).append("</td><td>")
+                    .append(plan.size()).append("</td></tr>\n");
+        }
+        return sb.append("</table>\n").toString();
+    }
+
+    private static final List<String> METRICS = List.of("trainLoss", "testLoss", "linearProjection", "cubicProjection",
+            "trainAccuracy", "testAccuracy", "discrepancyA", "networks");
+
+    private static String runTable(SpecData sd, List<RunData> runs) {
+        // Columns: the config keys that vary across these runs, tags, status, time, summary metrics.
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (RunData r : runs) {
+            if (r.planned() == null) continue;
+            r.planned().run().config().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(RunDescription.format(v)));
+        }
+        List<String> varied = new ArrayList<>();
+        values.forEach((k, v) -> {
+            if (v.size() > 1) varied.add(k);
+        });
+        List<String> metrics = new ArrayList<>();
+        for (String m : METRICS) {
+            for (RunData r : runs) {
+                if (r.summary().has(m)) {
+                    metrics.add(m);
+                    break;
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder("<table class=\"runs\">\n<tr><th>run directory</th>");
+        if (sd != null) sb.append("<th>computation</th><th>tags</th>");
+        for (String v : varied) sb.append("<th>").append(esc(v)).append("</th>");
+        sb.append("<th>status</th><th>wall s</th>");
+        for (String m : metrics) sb.append("<th>").append(esc(m)).append("</th>");
+        sb.append("</tr>\n");
+        for (RunData r : runs) {
+            RunStatus st = r.status();
+            sb.append("<tr class=\"st-").append(st.id()).append("\"><td><code>").append(esc(r.dir().getFileName().toString())).append("</code></td>");
+            if (sd != null) {
+                sb.append("<td>").append(esc(r.planned().computationId())).append("</td><td>");
+                List<String> tags = new ArrayList<>();
+                r.planned().tags().forEach((k, v) -> tags.add(k + "=" + RunDescription.format(v)));
+                sb.append(esc(String.join(" ", tags))).append("</td>");
+            }
+            for (String v : varied) sb.append("<td>").append(esc(RunDescription.format(r.planned().run().config().getOrDefault(v, "")))).append("</td>");
+            JsonNode wall = r.manifest().path("wallSeconds");
+            sb.append("<td>").append(esc(st.id())).append("</td><td class=\"num\">")
+                    .append(wall.isNumber() ? String.format(Locale.ROOT, "%.1f", wall.doubleValue()) : "").append("</td>");
+            for (String m : metrics) {
+                double v = r.summaryNumber(m);
+                double s = r.summaryStd(m);
+                sb.append("<td class=\"num\">").append(Double.isFinite(v) ? fmt(v) + (Double.isFinite(s) && s > 0 ? " ± " + fmt(s) : "") : "").append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</table>\n").toString();
+    }
+
+    private static String equilibrationTable(List<RunData> runs) {
+        StringBuilder sb = new StringBuilder();
+        int rows = 0;
+        sb.append("<table class=\"eq\">\n<tr><th>run directory</th><th>observable</th><th>first-half mean</th><th>second-half mean</th>"
+                + "<th>difference / s.e.</th><th>autocorrelation time (log points)</th><th>effective samples</th><th>equilibrated</th></tr>\n");
+        for (RunData r : runs) {
+            JsonNode eq = r.equilibration();
+            if (!eq.isObject()) continue;
+            Iterator<Map.Entry<String, JsonNode>> it = eq.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode n = e.getValue();
+                if (!n.has("equilibrated")) continue;
+                boolean ok = n.path("equilibrated").asBoolean(false);
+                sb.append("<tr class=\"").append(ok ? "ok" : "bad").append("\"><td><code>").append(esc(r.dir().getFileName().toString()))
+                        .append("</code></td><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(num(n, "firstHalfMean"))
+                        .append("</td><td class=\"num\">").append(num(n, "secondHalfMean")).append("</td><td class=\"num\">")
+                        .append(num(n, "differenceInStandardErrors")).append("</td><td class=\"num\">").append(num(n, "autocorrelationTime"))
+                        .append("</td><td class=\"num\">").append(num(n, "effectiveSamples")).append("</td><td>")
+                        .append(ok ? "yes" : "<b>NO</b>").append("</td></tr>\n");
+                rows++;
+            }
+        }
+        sb.append("</table>\n");
+        return rows == 0 ? "<p class=\"muted\">No equilibration diagnostics (theory only, or no completed training run).</p>\n" : sb.toString();
+    }
+
+    private static String num(JsonNode n, String key) {
+        JsonNode v = n.path(key);
+        return v.isNumber() ? fmt(v.doubleValue()) : "";
+    }
+
+    static String fmt(double v) {
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        return a >= 1e4 || a < 1e-3 ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String version() {
+        try (var in = ReportWriter.class.getClassLoader().getResourceAsStream("grokphase-version.properties")) {
+            if (in == null) return "";
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "");
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static final String CSS = """
+            body { font-family: "DejaVu Serif", Georgia, serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
+            h1, h2, h3 { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; }
+            h2 { border-top: 2px solid #333; padding-top: .6em; margin-top: 2.2em; }
+            .meta, .paper, .muted { color: #666; font-size: .9em; }
+            figure { margin: 1.6em 0; }
+            img.plot { max-width: 100%; height: auto; border: 1px solid #ddd; }
+            figcaption { font-size: .92em; color: #333; margin-top: .4em; }
+            table { border-collapse: collapse; font-size: .85em; margin: .6em 0 1.2em; }
+            th, td { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }
+            th { background: #f2f2f2; font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; }
+            td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            tr.bad td, .bad { background: #fde2e1; color: #8a1c1c; }
+            tr.st-failed td, tr.st-diverged td, tr.st-absent td { color: #8a1c1c; }
+            .warn { background: #fff4d6; border-left: 4px solid #e69f00; padding: .6em .9em; margin: 1em 0; }
+            code { font-size: .92em; }
+            nav ol { columns: 2; }
+            """;
+}

@@ -1,0 +1,158 @@
+package dev.grokphase.app.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.grokphase.io.Json;
+import dev.grokphase.sweep.PlannedRun;
+import dev.grokphase.sweep.RunStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run directory as the report sees it (run directory contract of TRAINING-CONTRACT.md):
+ * manifest, summary, metrics, observables, and for theory runs the {@code theory.csv} table.
+ * Files are read lazily and cached; a missing file is an empty Optional, never an exception.
+ */
+public final class RunData {
+
+    private final Path dir;
+    private final PlannedRun planned;
+    private JsonNode manifest;
+    private JsonNode summary;
+    private final Map<String, Optional<CsvTable>> tables = new LinkedHashMap<>();
+    private JsonNode equilibration;
+
+    public RunData(Path dir, PlannedRun planned) {
+        this.dir = dir;
+        this.planned = planned;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The planned run this directory belongs to, or null for a directory given on its own. */
+    public PlannedRun planned() {
+        return planned;
+    }
+
+    public RunStatus status() {
+        return RunStatus.of(dir);
+    }
+
+    public JsonNode manifest() {
+        if (manifest == null) manifest = readJson(dir.resolve("manifest.json"));
+        return manifest;
+    }
+
+    public JsonNode summary() {
+        if (summary == null) summary = readJson(dir.resolve("summary.json"));
+        return summary;
+    }
+
+    public JsonNode equilibration() {
+        if (equilibration == null) equilibration = readJson(dir.resolve("observables").resolve("equilibration.json"));
+        return equilibration;
+    }
+
+    public String command() {
+        if (planned != null) return planned.run().command();
+        return manifest().path("command").asText("");
+    }
+
+    /**
+     * A config value: from the plan when known, else from the manifest. Commands spell options
+     * either camelCase ({@code sigmaA2}) or kebab-case ({@code sigma-a2}); both spellings are tried.
+     */
+    public Object config(String key) {
+        for (String k : java.util.List.of(key, kebab(key), camel(key))) {
+            if (planned != null && planned.run().config().containsKey(k)) return planned.run().config().get(k);
+            JsonNode n = manifest().path("config").path(k);
+            if (!n.isMissingNode() && !n.isNull()) return n.isNumber() ? (Object) n.doubleValue() : n.asText();
+        }
+        return null;
+    }
+
+    /** sigmaA2 -> sigma-a2, nTest -> n-test; single-letter keys (N, P) unchanged. */
+    static String kebab(String key) {
+        if (key.length() <= 1) return key;
+        StringBuilder sb = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            if (Character.isUpperCase(c) && sb.length() > 0) sb.append('-').append(Character.toLowerCase(c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** sigma-a2 -> sigmaA2. */
+    static String camel(String key) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : key.toCharArray()) {
+            if (c == '-') up = true;
+            else { sb.append(up ? Character.toUpperCase(c) : c); up = false; }
+        }
+        return sb.toString();
+    }
+
+    public double configNumber(String key) {
+        Object v = config(key);
+        if (v instanceof Number num) return num.doubleValue();
+        if (v instanceof String s) return CsvTable.number(s);
+        return Double.NaN;
+    }
+
+    /** A tag of the planned run (e.g. beta), or a config value of the same name. */
+    public Object tag(String key) {
+        if (planned != null && planned.tags().containsKey(key)) return planned.tags().get(key);
+        return config(key);
+    }
+
+    public double summaryNumber(String key) {
+        JsonNode n = summary().path(key);
+        return n.isNumber() ? n.doubleValue() : Double.NaN;
+    }
+
+    public double summaryStd(String key) {
+        JsonNode n = summary().path("std").path(key);
+        return n.isNumber() ? n.doubleValue() : Double.NaN;
+    }
+
+    public Optional<CsvTable> metrics() {
+        return table("metrics.csv");
+    }
+
+    public Optional<CsvTable> theory() {
+        return table("theory.csv");
+    }
+
+    public Optional<CsvTable> observable(String name) {
+        return table("observables/" + name);
+    }
+
+    private Optional<CsvTable> table(String rel) {
+        return tables.computeIfAbsent(rel, r -> {
+            Path p = dir.resolve(r);
+            if (!Files.isRegularFile(p)) return Optional.empty();
+            try {
+                return Optional.of(CsvTable.read(p));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    static JsonNode readJson(Path p) {
+        if (!Files.isRegularFile(p)) return MissingNode.getInstance();
+        try {
+            return Json.MAPPER.readTree(p.toFile());
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}
