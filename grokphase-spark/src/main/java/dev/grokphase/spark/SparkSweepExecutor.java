@@ -165,9 +165,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
         }
         lastProgress = null;
         if (!pending.isEmpty()) {
-            for (RunResult r : submit(sc, pending, store, appId)) {
+            for (RunResult r : submit(sc, pending, store, appId, listener)) {
                 byKey.put(r.planned().key(), r);
-                listener.finished(r);
             }
         } else if (progressOut != null) {
             progressOut.println("sweep[spark]: all " + runs.size() + " runs already done under " + store.root() + "; nothing to submit");
@@ -180,13 +179,14 @@ public final class SparkSweepExecutor implements SweepExecutor {
         return inPlanOrder;
     }
 
-    private List<RunResult> submit(JavaSparkContext sc, List<PlannedRun> pending, HadoopRunStore store, String appId) {
+    private List<RunResult> submit(JavaSparkContext sc, List<PlannedRun> pending, HadoopRunStore store, String appId,
+                                   SweepListener listener) {
         FailureInjection inject = injection != null ? injection
                 : FailureInjection.parse(sc.getConf().get(FailureInjection.CONF, ""));
         HandlerSource source = handlers;
         String group = "grokphase-sweep-" + UUID.randomUUID();
-        List<String> keys = pending.stream().map(PlannedRun::key).toList();
-        SweepProgressListener progress = new SweepProgressListener(group, keys, progressOut, progressIntervalMs);
+        SweepProgressListener progress = new SweepProgressListener(group, pending, listener,
+                (run, seconds) -> committedResult(store, run, seconds), progressOut, progressIntervalMs);
         sc.sc().addSparkListener(progress);
         sc.setJobGroup(group, "grokphase sweep: " + pending.size() + " runs -> " + store.root(), false);
         try {
@@ -195,6 +195,11 @@ public final class SparkSweepExecutor implements SweepExecutor {
                     .map(run -> runTask(run, store, appId, source, inject))
                     .collect();
             progress.awaitJobEnd(10_000);
+            for (RunResult r : results) {
+                if (!progress.reported(r.planned().key())) {
+                    listener.finished(r);
+                }
+            }
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,6 +211,15 @@ public final class SparkSweepExecutor implements SweepExecutor {
             // Work areas of this application's failed attempts; committed ones were renamed away.
             store.cleanAttempts(appId);
         }
+    }
+
+    /** What the driver knows of a run whose task succeeded: its committed directory's status. */
+    private static RunResult committedResult(HadoopRunStore store, PlannedRun run, double seconds) {
+        RunStatus s = store.status(run.key());
+        return s.isDone()
+                ? new RunResult(run, store.runLocation(run.key()), s, false, false, seconds, "")
+                : new RunResult(run, store.runLocation(run.key()), RunStatus.FAILED, false, false, seconds,
+                "the run did not complete (see summary.csv)");
     }
 
     /** The body of one task: run into executor-local disk, copy to the attempt's work area, commit. */

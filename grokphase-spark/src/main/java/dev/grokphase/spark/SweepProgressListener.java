@@ -11,10 +11,15 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.scheduler.StageInfo;
 
+import dev.grokphase.sweep.PlannedRun;
+import dev.grokphase.sweep.RunResult;
+import dev.grokphase.sweep.SweepListener;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One task is one run, and the task's index is the run's position in the pending list, so a
  * failure line can name the run.
  *
+ * <p>The events are also forwarded to the sweep's own {@link SweepListener} (the command's progress
+ * display): a task start as {@code started}, a successful task end as {@code finished}, with a
+ * result the driver reads from the committed run directory; {@link #reported} tells the executor
+ * which runs it need not report again after the job.
+ *
  * <p>Events arrive on Spark's listener-bus thread; counters are atomic, and {@link #awaitJobEnd}
  * lets the driver print the final tally only after the bus has delivered every task end (the bus
  * delivers events of one listener in order, and the job end comes after its tasks' ends).
@@ -34,7 +44,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SweepProgressListener extends SparkListener {
 
     private final String jobGroup;
+    private final List<PlannedRun> runs;
     private final List<String> keys;
+    private final SweepListener forward;
+    private final BiFunction<PlannedRun, Double, RunResult> resultOf;
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final PrintWriter out;
     private final long minIntervalNanos;
     private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
@@ -52,15 +66,26 @@ public final class SweepProgressListener extends SparkListener {
 
     /**
      * @param jobGroup      the job group the sweep's job runs under
-     * @param keys          run keys in task-index order
+     * @param runs          the submitted runs in task-index order
+     * @param forward       the sweep's listener (SweepListener.NONE for none)
+     * @param resultOf      the result of a run whose task succeeded, given its task's seconds
      * @param out           where progress lines go (null: nowhere)
      * @param minIntervalMs at most one progress line per interval, except failures and the end
      */
-    public SweepProgressListener(String jobGroup, List<String> keys, PrintWriter out, long minIntervalMs) {
+    public SweepProgressListener(String jobGroup, List<PlannedRun> runs, SweepListener forward,
+                                 BiFunction<PlannedRun, Double, RunResult> resultOf, PrintWriter out, long minIntervalMs) {
         this.jobGroup = jobGroup;
-        this.keys = List.copyOf(keys);
+        this.runs = List.copyOf(runs);
+        this.keys = runs.stream().map(PlannedRun::key).toList();
+        this.forward = forward;
+        this.resultOf = resultOf;
         this.out = out;
         this.minIntervalNanos = TimeUnit.MILLISECONDS.toNanos(minIntervalMs);
+    }
+
+    /** True when the run's success was already forwarded to the sweep's listener. */
+    public boolean reported(String key) {
+        return reported.contains(key);
     }
 
     public Snapshot snapshot() {
@@ -87,6 +112,10 @@ public final class SweepProgressListener extends SparkListener {
     public void onTaskStart(SparkListenerTaskStart taskStart) {
         if (stages.contains(taskStart.stageId())) {
             running.incrementAndGet();
+            int index = taskStart.taskInfo().index();
+            if (index >= 0 && index < runs.size() && taskStart.taskInfo().attemptNumber() == 0) {
+                forward.started(runs.get(index), false);
+            }
             maybePrint(false);
         }
     }
@@ -102,6 +131,9 @@ public final class SweepProgressListener extends SparkListener {
         String key = index >= 0 && index < keys.size() ? keys.get(index) : "#" + index;
         if (reason instanceof Success$) {
             completed.incrementAndGet();
+            if (index >= 0 && index < runs.size() && reported.add(key)) {
+                forward.finished(resultOf.apply(runs.get(index), taskEnd.taskInfo().duration() / 1000.0));
+            }
             maybePrint(completed.get() == keys.size());
         } else if (reason instanceof TaskKilled) {
             // The losing copy of a speculative pair, or a cancelled job: not a failure of the run.

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * written the way real runs are (manifest.json with a terminal status, metrics.csv,
  * observables/). Counts its invocations: Spark local mode runs tasks in the test's JVM.
  */
-final class FakeHandler implements RunHandler {
+public final class FakeHandler implements RunHandler {
 
     static final AtomicInteger CALLS = new AtomicInteger();
 

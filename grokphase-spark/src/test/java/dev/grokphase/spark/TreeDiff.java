@@ -1,5 +1,8 @@
 package dev.grokphase.spark;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.grokphase.io.Json;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Byte-for-byte comparison of two directory trees (test helper). */
@@ -26,6 +30,15 @@ final class TreeDiff {
 
     /** Differences (missing, extra or differing files); empty when the trees are identical. */
     static List<String> diff(Path a, Path b) {
+        return diff(a, b, Set.of());
+    }
+
+    /**
+     * As {@link #diff(Path, Path)}, except that in files named {@code manifest.json} the top-level
+     * keys {@code volatileKeys} (wall-clock times) are removed before the byte comparison; every
+     * other byte of every file must be equal.
+     */
+    static List<String> diff(Path a, Path b, Set<String> volatileKeys) {
         List<String> fa = files(a);
         List<String> fb = files(b);
         List<String> out = new ArrayList<>();
@@ -39,7 +52,13 @@ final class TreeDiff {
                 out.add("only in " + b + ": " + f);
             } else {
                 try {
-                    if (!Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)))) {
+                    byte[] x = Files.readAllBytes(a.resolve(f));
+                    byte[] y = Files.readAllBytes(b.resolve(f));
+                    if (!volatileKeys.isEmpty() && f.endsWith("manifest.json")) {
+                        x = withoutKeys(x, volatileKeys);
+                        y = withoutKeys(y, volatileKeys);
+                    }
+                    if (!Arrays.equals(x, y)) {
                         out.add("differs: " + f);
                     }
                 } catch (IOException e) {
@@ -48,5 +67,11 @@ final class TreeDiff {
             }
         }
         return out;
+    }
+
+    private static byte[] withoutKeys(byte[] json, Set<String> keys) throws IOException {
+        ObjectNode n = (ObjectNode) Json.MAPPER.readTree(json);
+        n.remove(keys);
+        return Json.MAPPER.writeValueAsBytes(n);
     }
 }

@@ -1,0 +1,60 @@
+package dev.grokphase.spark;
+
+import dev.grokphase.app.GrokphaseCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code grokphase sweep SPEC --executor spark} as spark-submit runs it (the tool's main class with
+ * this module on the class path): the executor is found through ServiceLoader, starts its own
+ * local[2] context, runs real theory computations through the app's run handler, and writes the
+ * run directories the local executor writes.
+ */
+class SparkCliTest {
+
+    /** Wall-clock fields of a manifest: the only bytes allowed to differ between two executions. */
+    static final Set<String> WALL_CLOCK = Set.of("startedAt", "finishedAt", "wallSeconds");
+
+    @TempDir
+    Path tmp;
+
+    private static int cli(StringWriter out, StringWriter err, String... args) {
+        return GrokphaseCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void theorySweepThroughSparkEqualsTheLocalSweepByteForByte() throws IOException {
+        Path spec = tmp.resolve("modular.yaml");
+        Files.writeString(spec, """
+                id: modular-small
+                title: modular theory on a small grid
+                theory:
+                  - id: curve
+                    command: theory modular
+                    config: {P: 401, gamma: 0.0001}
+                    grid: {N: [500, 1000], sigma2: ["0.15:0.2:0.01", "0.2:0.25:0.01"]}
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path local = tmp.resolve("local");
+        assertThat(cli(out, err, "sweep", spec.toString(), "--out", local.toString(), "--threads", "2")).as(err.toString()).isZero();
+        Path spark = tmp.resolve("spark");
+        int code = cli(out, err, "sweep", spec.toString(), "--out", spark.toString(), "--executor", "spark",
+                "--executor-option", "master=local[2]");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(TreeDiff.files(local.resolve("runs"))).hasSize(4 * 2).anyMatch(f -> f.endsWith("theory.csv"));
+        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), WALL_CLOCK)).isEmpty();
+        String sparkPart = err.toString().substring(err.toString().lastIndexOf("planned"));
+        assertThat(sparkPart).contains("4/4 runs done (0 skipped, 0 running, 0 failed)");
+        assertThat(spark.resolve("sweeps/modular-small-default/summary.csv")).exists();
+    }
+}
