@@ -61,8 +61,22 @@ public final class SparkLaunch {
         return System.getProperty("spark.master") != null || System.getProperty("spark.app.name") != null;
     }
 
-    /** {@code $SPARK_HOME/bin/spark-submit}, else the first {@code spark-submit} on PATH. */
+    /**
+     * {@code $SPARK_HOME/bin/spark-submit}, else the first {@code spark-submit} on PATH, else this
+     * build's {@code grokphase-spark/bin/spark-submit-mvn} (Spark from Maven Central, for local
+     * masters on machines without a Spark installation).
+     */
     public static Optional<Path> findSparkSubmit(Map<String, String> env) {
+        Optional<Path> installed = findInstalledSparkSubmit(env);
+        if (installed.isPresent()) {
+            return installed;
+        }
+        Path mvn = repoRoot().resolve("grokphase-spark").resolve("bin").resolve("spark-submit-mvn");
+        return Files.isExecutable(mvn) ? Optional.of(mvn) : Optional.empty();
+    }
+
+    /** {@code $SPARK_HOME/bin/spark-submit}, else the first {@code spark-submit} on PATH. */
+    public static Optional<Path> findInstalledSparkSubmit(Map<String, String> env) {
         String home = env.get("SPARK_HOME");
         if (home != null && !home.isBlank()) {
             Path p = Path.of(home, "bin", "spark-submit");
@@ -143,20 +157,23 @@ public final class SparkLaunch {
      * spark-submit or the jar, fails with one line that says what to set and what would run.
      */
     public static int launch(String master, List<String> sweepArgs, Map<String, String> env) {
-        List<String> cmd = command(master, sweepArgs, env);
+        return launch(master, sweepArgs, env, findSparkSubmit(env));
+    }
+
+    static int launch(String master, List<String> sweepArgs, Map<String, String> env, Optional<Path> submit) {
         Path jar = sparkJar(env);
-        Optional<Path> submit = findSparkSubmit(env);
+        List<String> cmd = submitCommand(submit.map(Path::toString).orElse("spark-submit"), master, jar, sweepArgs);
         if (underSparkSubmit()) {
             throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark: running under spark-submit but the "
                     + "Spark executor is not on the class path; submit grokphase-spark.jar, not grokphase.jar");
         }
+        if (!Files.isRegularFile(jar)) {
+            throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark needs " + jar
+                    + ": build it with 'mvn -B -q -DskipTests package -pl grokphase-spark -am' or set " + JAR_ENV);
+        }
         if (submit.isEmpty()) {
             throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark needs spark-submit: set SPARK_HOME "
                     + "or put spark-submit on PATH (or use --executor local); the command would be: " + render(cmd));
-        }
-        if (!Files.isRegularFile(jar)) {
-            throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark needs " + jar
-                    + ": build it with 'mvn -B -DskipTests package -pl grokphase-spark -am' or set " + JAR_ENV);
         }
         try {
             return new ProcessBuilder(cmd).inheritIO().start().waitFor();

@@ -67,10 +67,12 @@ public final class SweepClusterOptions {
                           Map<String, String> executorOptions, List<String> originalArgs, RunHandlers handlers,
                           SweepListener listener, PrintWriter stdout) {
 
-        /** The sweep command's own arguments: everything after the word {@code sweep}. */
+        /** The sweep command's own arguments (everything after the word {@code sweep}) without {@code --spark-print}. */
         List<String> sweepArgs() {
             int at = originalArgs.indexOf("sweep");
-            return at < 0 ? originalArgs : originalArgs.subList(at + 1, originalArgs.size());
+            List<String> own = new ArrayList<>(at < 0 ? originalArgs : originalArgs.subList(at + 1, originalArgs.size()));
+            own.remove("--spark-print");
+            return own;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.grokphase.app.cluster;
 
 import dev.grokphase.app.CliRun;
+import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.sweep.PlannedRun;
 import dev.grokphase.sweep.Scale;
 import dev.grokphase.sweep.SpecLoader;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,13 +94,19 @@ class SweepClusterTest {
         assertThat(print.exitCode()).as(print.err()).isZero();
         assertThat(print.out().strip()).endsWith("--master 'local[2]' --class dev.grokphase.app.GrokphaseCli "
                 + SparkLaunch.sparkJar(System.getenv()) + " sweep " + spec + " --out o --executor spark --executor-option"
-                + " 'master=local[2]' --spark-print");
-        if (SparkLaunch.findSparkSubmit(System.getenv()).isEmpty()) {
-            CliRun run = CliRun.of("sweep", spec.toString(), "--out", tmp.resolve("o").toString(), "--executor", "spark");
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).startsWith("grokphase: error: --executor = spark needs spark-submit").contains("--class dev.grokphase.app.GrokphaseCli");
-            assertThat(run.err().lines().count()).isEqualTo(1);
-        }
+                + " 'master=local[2]'");
+        // Without any spark-submit: one line that says what to set and what would have run.
+        Path jar = Files.createFile(tmp.resolve("grokphase-spark.jar"));
+        assertThatThrownBy(() -> SparkLaunch.launch("local[2]", List.of("fig3", "--executor", "spark"),
+                Map.of(SparkLaunch.JAR_ENV, jar.toString()), Optional.empty()))
+                .isInstanceOf(GrokphaseException.class)
+                .hasMessage("--executor = spark needs spark-submit: set SPARK_HOME or put spark-submit on PATH (or use "
+                        + "--executor local); the command would be: spark-submit --master 'local[2]' --class "
+                        + "dev.grokphase.app.GrokphaseCli " + jar + " sweep fig3 --executor spark");
+        // Without the jar: how to build it.
+        assertThatThrownBy(() -> SparkLaunch.launch(null, List.of("fig3"), Map.of(SparkLaunch.JAR_ENV, tmp.resolve("none.jar").toString()),
+                Optional.of(Path.of("/bin/true"))))
+                .hasMessageStartingWith("--executor = spark needs " + tmp.resolve("none.jar") + ": build it with");
     }
 
     @Test
