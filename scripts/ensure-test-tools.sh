@@ -4,9 +4,12 @@
 #   - fonts-dejavu-core + fontconfig: a font with Greek glyphs (σ, β, ε) for the plots (DESIGN.md pitfall).
 # Called by the app module's Maven build (exec-maven-plugin, phase process-test-classes) and by
 # ./grokphase reproduce. Idempotent; does nothing (and needs no network) when everything is there.
+#   --fonts-only: only the fonts (what ./grokphase report|reproduce need to draw figures).
 set -euo pipefail
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [[ "${1:-}" != --fonts-only ]]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 if ! command -v fc-list >/dev/null 2>&1; then
   missing+=(fontconfig fonts-dejavu-core)
 elif ! fc-list 2>/dev/null | grep -qi 'DejaVu Sans'; then

@@ -1,14 +1,297 @@
 package dev.grokphase.app.cli;
 
-import dev.grokphase.error.ErrorCode;
+import dev.grokphase.app.output.OutputFormat;
+import dev.grokphase.app.output.RowPrinter;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.param.Range;
+import dev.grokphase.param.Require;
+import dev.grokphase.theory.cubic.CubicParams;
+import dev.grokphase.theory.cubic.CubicResult;
+import dev.grokphase.theory.cubic.CubicSolution;
+import dev.grokphase.theory.cubic.CubicTeacherGp;
+import dev.grokphase.theory.cubic.FiniteDSolver;
+import dev.grokphase.theory.cubic.SweepAxis;
+import dev.grokphase.theory.cubic.ThermodynamicSolver;
+import dev.grokphase.theory.cubic.Transition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code grokphase theory cubic}: not built yet (tracked by its issue). */
-@Command(name = "cubic", mixinStandardHelpOptions = true, description = "Not available yet in this build.")
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code grokphase theory cubic}: the adaptive-kernel theory of model 1 (erf network, cubic-Hermite
+ * teacher) on one point or a sweep of σ², n or N; or the GFL → GMFL-I transition along that axis.
+ * Defaults are the paper's Fig. 2 point (notes §6.1). Equations: docs/theory.md, "model 1".
+ */
+@Command(name = "cubic",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Adaptive-kernel theory of a two-layer erf network learning y = H1(w*.x) + eps*H3(w*.x) (model 1).",
+                "Prints, per point: the invariants u, r; the discrepancies b, c; the side-well position qStar; the droplet",
+                "weight; the phase (GFL, GMFL-I, GMFL-II); the learned linear 1-b and learned cubic fraction (eps-c)/eps.",
+                "One of --sigma2, --n, --N may be a range start:stop:step. Defaults: the paper's Fig. 2 point."},
+        footer = {"",
+                "Examples:",
+                "  grokphase theory cubic --sigma2 0.10:0.30:0.01",
+                "  grokphase theory cubic --sigma2 0.10:0.30:0.01 --transition --format jsonl",
+                "  grokphase theory cubic --sigma2 0.15 --limit finite --beta 8 --distribution --format jsonl",
+                "  grokphase theory cubic --sigma2 0.05:0.30:0.05 --gp"})
 public final class TheoryCubicCommand implements Runnable {
+
+    /** Which theory to solve. */
+    public enum Limit { thermodynamic, finite }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--n", paramLabel = "N_SAMPLES", defaultValue = "3000",
+            description = "Training-set size n, or a range a:b:step (default: ${DEFAULT-VALUE}).")
+    String n;
+
+    @Option(names = "--N", paramLabel = "WIDTH", defaultValue = "700",
+            description = "Hidden width N, or a range a:b:step (default: ${DEFAULT-VALUE}).")
+    String width;
+
+    @Option(names = "--d", paramLabel = "DIM", defaultValue = "150",
+            description = "Input dimension d (default: ${DEFAULT-VALUE}).")
+    double d;
+
+    @Option(names = "--sigma2", paramLabel = "SIGMA2", defaultValue = "0.10:0.30:0.01",
+            description = "Noise sigma^2 (= Langevin temperature), or a range a:b:step (default: ${DEFAULT-VALUE}).")
+    String sigma2;
+
+    @Option(names = "--sigma-a2", paramLabel = "SIGMA_A2", defaultValue = "0.0114285714",
+            description = "Readout prior sigma_a^2; each readout weight has variance sigma_a^2/N (default: ${DEFAULT-VALUE} = 8/700).")
+    double sigmaA2;
+
+    @Option(names = "--sigma-w2", paramLabel = "SIGMA_W2", defaultValue = "0.5",
+            description = "Input-weight prior sigma_w^2; each input weight has variance sigma_w^2/d (default: ${DEFAULT-VALUE}).")
+    double sigmaW2;
+
+    @Option(names = "--eps", paramLabel = "EPS", defaultValue = "-0.3",
+            description = "Cubic teacher coefficient eps (default: ${DEFAULT-VALUE}).")
+    double eps;
+
+    @Option(names = "--beta", paramLabel = "BETA", defaultValue = "1",
+            description = "Table 1 scaling: N -> beta N, d -> sqrt(beta) d, sigma_a^2 -> sigma_a^2/sqrt(beta), sigma^2 -> (alpha/beta) sigma^2 (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "1",
+            description = "Table 1 scaling: n -> alpha n, sigma^2 -> (alpha/beta) sigma^2 (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--limit", paramLabel = "LIMIT", defaultValue = "thermodynamic",
+            description = "thermodynamic: d -> infinity at fixed (u, r) (recipe B); finite: the 2D fixed point at this d (recipe A). (default: ${DEFAULT-VALUE})")
+    Limit limit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output: table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--transition",
+            description = "Print the spinodal and the first-order GFL -> GMFL-I point along the swept axis (sigma2 when none is a range), one object, 4 significant digits.")
+    boolean transition;
+
+    @Option(names = "--distribution",
+            description = "Add -log p(q) on a grid (keys q, minusLogP) to every point, at the point's d (jsonl only).")
+    boolean distribution;
+
+    @Option(names = "--distribution-points", paramLabel = "K", defaultValue = "201",
+            description = "Grid points of --distribution on [-qMax, qMax] (default: ${DEFAULT-VALUE}).")
+    int distributionPoints;
+
+    @Option(names = "--q-grid", paramLabel = "POINTS", defaultValue = "2001",
+            description = "Simpson points on [0, qMax] for --limit finite (default: ${DEFAULT-VALUE}).")
+    int qGrid;
+
+    @Option(names = "--no-scan",
+            description = "--limit finite: start Newton only from the seeds (thermodynamic branches, previous point), skip the (b, c) scan for further roots.")
+    boolean noScan;
+
+    @Option(names = "--gp",
+            description = "Add the NNGP baseline: continuum forms (gpLinearEK, gpCubicEK, gpHalfCubicN) and GP regression on a drawn sample (gpLinear, gpCubic; dense, O(n^3) per point).")
+    boolean gp;
+
+    @Option(names = "--gp-test-points", paramLabel = "M", defaultValue = "2000",
+            description = "Test points for the --gp projections (default: ${DEFAULT-VALUE}).")
+    int gpTestPoints;
+
+    @Option(names = "--gp-max-n", paramLabel = "N_MAX", defaultValue = "6000",
+            description = "Largest n for the --gp sample (memory and time grow as n^2 and n^3) (default: ${DEFAULT-VALUE}).")
+    int gpMaxN;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+            description = "Data seed of the --gp sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public void run() {
-        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "'grokphase theory cubic' is not available in this build yet");
+        Range sRange = Range.parse("--sigma2", sigma2);
+        Range nRange = Range.parse("--n", n);
+        Range wRange = Range.parse("--N", width);
+        List<String> ranges = new ArrayList<>();
+        if (!sRange.isSingle()) {
+            ranges.add("--sigma2 " + sigma2);
+        }
+        if (!nRange.isSingle()) {
+            ranges.add("--n " + n);
+        }
+        if (!wRange.isSingle()) {
+            ranges.add("--N " + width);
+        }
+        if (ranges.size() > 1) {
+            throw GrokphaseException.invalid(ranges.get(0).split(" ")[0] + " and " + ranges.get(1).split(" ")[0],
+                    String.join(", ", ranges), "a range is allowed for only one of --sigma2, --n, --N");
+        }
+        Require.positive("--beta", beta);
+        Require.positive("--alpha", alpha);
+        Require.atLeast("--distribution-points", distributionPoints, 3);
+        Require.positive("--gp-test-points", gpTestPoints);
+        SweepAxis axis = !nRange.isSingle() ? SweepAxis.N_SAMPLES : !wRange.isSingle() ? SweepAxis.WIDTH : SweepAxis.SIGMA2;
+        Range swept = switch (axis) {
+            case SIGMA2 -> sRange;
+            case N_SAMPLES -> nRange;
+            case WIDTH -> wRange;
+        };
+        // Validates every physical parameter with its option name before any work.
+        CubicParams base = new CubicParams(nRange.get(0), wRange.get(0), d, sRange.get(0), sigmaA2, sigmaW2, eps)
+                .scaled(alpha, beta);
+        if (distribution && format != OutputFormat.jsonl) {
+            throw GrokphaseException.invalid("--distribution", "true", "needs --format jsonl (p(q) is an array per point)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        RowPrinter printer = new RowPrinter(out, format);
+        if (transition) {
+            printer.row(transitionRow(base, axis, swept));
+        } else {
+            sweep(base, axis, swept, printer);
+        }
+        printer.finish();
+    }
+
+    private Map<String, Object> transitionRow(CubicParams base, SweepAxis axis, Range swept) {
+        double lo = scaledAxisValue(axis, swept.get(0));
+        double hi = scaledAxisValue(axis, swept.get(swept.size() - 1));
+        Transition t = new ThermodynamicSolver().transition(base, axis, Math.min(lo, hi), Math.max(lo, hi));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("limit", "thermodynamic");
+        row.put("axis", axis.key());
+        row.put("uSpinodal", sig4(t.uSpinodal()));
+        row.put("uc", sig4(t.uc()));
+        row.put(axis.key() + "Spinodal", sig4(t.spinodal()));
+        row.put(axis.key() + "c", sig4(t.critical()));
+        row.put("qStar", sig4(t.qStarC()));
+        row.put("qStarSpinodal", sig4(t.qStarSpinodal()));
+        row.put("rSpinodal", sig4(t.rSpinodal()));
+        row.put("rc", sig4(t.rc()));
+        row.put("bc", sig4(t.bC()));
+        row.put("cc", sig4(base.eps()));
+        return row;
+    }
+
+    /** The swept value after the Table 1 scaling (σ² → (α/β)σ², n → αn, N → βN). */
+    private double scaledAxisValue(SweepAxis axis, double v) {
+        return switch (axis) {
+            case SIGMA2 -> v * alpha / beta;
+            case N_SAMPLES -> v * alpha;
+            case WIDTH -> v * beta;
+        };
+    }
+
+    private void sweep(CubicParams base, SweepAxis axis, Range swept, RowPrinter printer) {
+        ThermodynamicSolver thermo = new ThermodynamicSolver();
+        FiniteDSolver finite = new FiniteDSolver(qGrid, !noScan);
+        CubicTeacherGp gpSample = gp ? gpSample(base, axis, swept) : null;
+        double[] seedBc = null;
+        for (int i = 0; i < swept.size(); i++) {
+            CubicParams p = axis.with(base, scaledAxisValue(axis, swept.get(i)));
+            CubicResult r = limit == Limit.finite ? finite.solve(p, seedBc) : thermo.solve(p);
+            CubicSolution s = r.selected();
+            seedBc = new double[]{s.b(), s.c()};
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("sigma2", p.sigma2());
+            row.put("n", count(p.n()));
+            row.put("N", count(p.N()));
+            row.put("d", count(p.d()));
+            row.put("u", p.u());
+            row.put("r", p.r());
+            row.put("b", s.b());
+            row.put("c", s.c());
+            row.put("qStar", s.qStar());
+            row.put("dropletWeight", s.dropletWeight());
+            row.put("dropletFraction", s.dropletFraction());
+            row.put("phase", s.phase().label());
+            row.put("learnedLinear", s.learnedLinear());
+            row.put("learnedCubic", s.learnedCubic());
+            row.put("branch", s.branch());
+            row.put("branches", r.branches().size());
+            if (gp) {
+                row.put("gpLinearEK", CubicTeacherGp.ekLearnedLinear(p));
+                row.put("gpCubicEK", CubicTeacherGp.ekLearnedCubic(p));
+                row.put("gpHalfCubicN", CubicTeacherGp.ekHalfCubicN(p));
+                double[] l = gpSample.learned((int) Math.round(p.n()), p.sigma2());
+                row.put("gpLinear", l[0]);
+                row.put("gpCubic", l[1]);
+            }
+            if (format == OutputFormat.jsonl) {
+                row.put("limit", limit.name());
+                List<Map<String, Object>> all = new ArrayList<>();
+                for (CubicSolution b : r.branches()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("branch", b.branch());
+                    m.put("phase", b.phase().label());
+                    m.put("selected", b.equilibrium());
+                    m.put("b", b.b());
+                    m.put("c", b.c());
+                    m.put("qStar", b.qStar());
+                    m.put("dropletWeight", b.dropletWeight());
+                    m.put("learnedLinear", b.learnedLinear());
+                    m.put("learnedCubic", b.learnedCubic());
+                    m.put("residual", b.residual());
+                    all.add(m);
+                }
+                row.put("allBranches", all);
+            }
+            if (distribution) {
+                double[][] dist = finite.distribution(p, s.b(), s.c(), distributionPoints);
+                row.put("q", dist[0]);
+                row.put("minusLogP", dist[1]);
+            }
+            printer.row(row);
+        }
+    }
+
+    private CubicTeacherGp gpSample(CubicParams base, SweepAxis axis, Range swept) {
+        int nMax = 0;
+        for (int i = 0; i < swept.size(); i++) {
+            CubicParams p = axis.with(base, scaledAxisValue(axis, swept.get(i)));
+            nMax = Math.max(nMax, (int) Math.round(p.n()));
+        }
+        if (nMax > gpMaxN) {
+            throw GrokphaseException.outOfRange("--n (with --gp)", nMax, "[1, " + gpMaxN + "] (raise --gp-max-n; dense GP is O(n^3))");
+        }
+        int dim = (int) Math.round(base.d());
+        return new CubicTeacherGp(dim, nMax, gpTestPoints, base.sigmaW2(), base.sigmaA2(), base.eps(), seed);
+    }
+
+    /** n, N, d print as integers when they are (the β scaling can make them fractional). */
+    private static Object count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
+    }
+
+    private static double sig4(double v) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        return new BigDecimal(v).round(new MathContext(4)).doubleValue();
     }
 }

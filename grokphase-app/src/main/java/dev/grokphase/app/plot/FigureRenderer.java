@@ -313,10 +313,16 @@ public final class FigureRenderer {
         if (f.xMax() != null) st.setXAxisMax(f.xMax());
         if (f.yMin() != null) st.setYAxisMin(f.yMin());
         if (f.yMax() != null) st.setYAxisMax(f.yMax());
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (Series s : p.series()) {
+            // XChart rejects repeated legend names; number the repeats instead of failing.
+            String name = s.name();
+            for (int k = 2; !names.add(name); k++) {
+                name = s.name() + " (" + k + ")";
+            }
             XYSeries xs = s.err() == null
-                    ? chart.addSeries(s.name(), s.x(), s.y())
-                    : chart.addSeries(s.name(), s.x(), s.y(), s.err());
+                    ? chart.addSeries(name, s.x(), s.y())
+                    : chart.addSeries(name, s.x(), s.y(), s.err());
             Color c = PALETTE[Math.floorMod(s.colour(), PALETTE.length)];
             xs.setLineColor(c);
             xs.setMarkerColor(c);
@@ -335,6 +341,13 @@ public final class FigureRenderer {
                 case POINTS -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
+                }
+                case AREA -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(1.5f));
+                    // Opaque pale tint: a stacked area hides the one painted before it below its line.
+                    xs.setFillColor(new Color(255 - (255 - c.getRed()) / 4, 255 - (255 - c.getGreen()) / 4, 255 - (255 - c.getBlue()) / 4));
                 }
                 case POINTS_LINE -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

@@ -24,7 +24,13 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
         /** Markers only (with error bars when {@code err} is given): an experiment. */
         POINTS,
         /** Markers joined by a thin line: an experiment sampled densely (e.g. in time). */
-        POINTS_LINE
+        POINTS_LINE,
+        /**
+         * A line with the region below it (to the bottom of the plot) filled in a pale tint of its
+         * colour. Later series paint over earlier ones, so stacked areas shade the regions between
+         * phase boundaries of a phase diagram.
+         */
+        AREA
     }
 
     public Series {
@@ -48,6 +54,10 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
 
     public static Series points(String name, double[] x, double[] y, double[] err, int colour) {
         return new Series(name, x, y, err, Style.POINTS, colour);
+    }
+
+    public static Series area(String name, double[] x, double[] y, int colour) {
+        return new Series(name, x, y, null, Style.AREA, colour);
     }
 
     public static Series pointsLine(String name, double[] x, double[] y, double[] err, int colour) {

@@ -32,6 +32,7 @@ public final class FigureBuilders {
         KINDS.put("projections-vs-steps", FigureBuilders::projectionsVsSteps);
         KINDS.put("accuracy-vs-steps", FigureBuilders::accuracyVsSteps);
         KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
+        KINDS.put("modular-phase-diagram", FigureBuilders::modularPhaseDiagram);
     }
 
     @FunctionalInterface
@@ -214,7 +215,7 @@ public final class FigureBuilders {
         String groupKey = param(fig, "groupBy", "beta");
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
                 .xLabel("noise σ² (Langevin temperature)")
-                .yLabel(cubic ? "learned cubic component  f̄·H₃/6" : "linear discrepancy  b = 1 − f̄·H₁");
+                .yLabel(cubic ? "learned cubic fraction  (f̄·H₃/6)/ε" : "linear discrepancy  b = 1 − f̄·H₁");
         List<String> sizes = new ArrayList<>();
         TreeMap<Double, List<RunData>> theory = groupBy(data.of(param(fig, "theory", null)), groupKey);
         TreeMap<Double, List<RunData>> training = groupBy(data.of(param(fig, "training", null)), groupKey);
@@ -229,7 +230,7 @@ public final class FigureBuilders {
             String gl = groupSymbol(groupKey) + " = " + label(g);
             for (RunData r : theory.getOrDefault(g, List.of())) {
                 if (!usable(r) || r.theory().isEmpty()) continue;
-                CsvTable t = r.theory().get();
+                CsvTable t = selectedBranch(r.theory().get());
                 String xs = t.first("sigma2");
                 if (xs == null) continue;
                 eps = r.configNumber("eps");
@@ -252,11 +253,14 @@ public final class FigureBuilders {
                 double v = r.summaryNumber(cubic ? "cubicProjection" : "linearProjection");
                 double s = r.summaryStd(cubic ? "cubicProjection" : "linearProjection");
                 double nets = r.summaryNumber("networks");
-                if (!Double.isFinite(v)) continue;
+                double e = r.configNumber("eps");
+                if (!Double.isFinite(v) || cubic && !(Double.isFinite(e) && e != 0)) continue;
                 xs.add(r.configNumber("sigma2"));
-                ys.add(cubic ? v : 1 - v);
-                es.add(Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0);
-                if (Double.isNaN(eps)) eps = r.configNumber("eps");
+                // The run layer's cubic projection is ε when fully learned (notes §6.1): divide by ε.
+                ys.add(cubic ? v / e : 1 - v);
+                double se = Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0;
+                es.add(cubic ? se / Math.abs(e) : se);
+                if (Double.isNaN(eps)) eps = e;
                 shownPoints++;
             }
             if (!xs.isEmpty()) {
@@ -267,8 +271,21 @@ public final class FigureBuilders {
             }
             colour++;
         }
+        for (RunData r : data.of(param(fig, "theoryLimit", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = selectedBranch(r.theory().get());
+            String xs = t.first("sigma2");
+            double e = r.configNumber("eps");
+            double[] y = xs == null ? null : theoryCubicColumn(t, cubic, Double.isFinite(e) ? e : -0.3);
+            if (y == null) continue;
+            b.add(Series.dashed("theory d → ∞", t.column(xs), y, 6));
+            if (groups.size() > 1 || !bandsDone) {
+                phaseBands(t, xs).forEach(b::band);
+                bandsDone = true;
+            }
+        }
         if (cubic && Double.isFinite(eps)) {
-            b.note("fully learned cubic component = ε = " + RunDescription.format(eps) + "; 0 = not learned.");
+            b.note("1 = cubic component fully learned (f̄·H₃/6 = ε = " + RunDescription.format(eps) + "), 0 = not learned.");
         }
         String train = trainingDescription(data.of(param(fig, "training", null)));
         b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A). Markers: "
@@ -278,19 +295,22 @@ public final class FigureBuilders {
         return b.build();
     }
 
-    /** Learned cubic (ε − c) or linear discrepancy (b) from a theory table, whatever its spelling. */
+    /**
+     * From a theory table: the learned fraction of the cubic component (ε − c)/ε, or the linear
+     * discrepancy b. Prefers the raw discrepancies b, c (notes §4.3); falls back on
+     * learnedCubic (already the fraction) or learnedLinear (= 1 − b).
+     */
     static double[] theoryCubicColumn(CsvTable t, boolean cubic, double eps) {
         if (cubic) {
-            String direct = t.first("learnedCubic", "cubicComponent", "cubic", "cubicProjection");
-            if (direct != null) return t.column(direct);
             String c = t.first("c");
-            if (c != null && Double.isFinite(eps)) {
+            if (c != null && Double.isFinite(eps) && eps != 0) {
                 double[] cc = t.column(c);
                 double[] out = new double[cc.length];
-                for (int i = 0; i < out.length; i++) out[i] = eps - cc[i];
+                for (int i = 0; i < out.length; i++) out[i] = (eps - cc[i]) / eps;
                 return out;
             }
-            return null;
+            String frac = t.first("learnedCubic", "learnedCubicFraction");
+            return frac == null ? null : t.column(frac);
         }
         String bcol = t.first("b", "linearDiscrepancy");
         if (bcol != null) return t.column(bcol);
@@ -302,6 +322,22 @@ public final class FigureBuilders {
             return out;
         }
         return null;
+    }
+
+    /** Only the selected (equilibrium) branch when the table lists several per point. */
+    static CsvTable selectedBranch(CsvTable t) {
+        String col = t.first("equilibrium", "selected");
+        if (col == null) return t;
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            String v = t.cell(i, col);
+            if (v.equalsIgnoreCase("true") || v.equals("1")) {
+                String[] r = new String[t.header().size()];
+                for (int k = 0; k < r.length; k++) r[k] = t.cell(i, t.header().get(k));
+                rows.add(r);
+            }
+        }
+        return new CsvTable(t.header(), rows);
     }
 
     /** Figs. 2a/2b and 4: −log p(w·w*) per group (β or N), theory lines and experiment markers. */
@@ -319,7 +355,16 @@ public final class FigureBuilders {
         for (double g : groups) {
             String gl = groupSymbol(groupKey) + " = " + label(g);
             for (RunData r : theory.getOrDefault(g, List.of())) {
-                if (!usable(r) || r.theory().isEmpty()) continue;
+                if (!usable(r)) continue;
+                for (com.fasterxml.jackson.databind.JsonNode row : r.theoryRows()) {
+                    // theory cubic --distribution: arrays q and minusLogP at the point's d (notes §4.4).
+                    if (!row.path("q").isArray() || !row.path("minusLogP").isArray()) continue;
+                    double[] q = doubles(row.path("q"));
+                    double[] y = shiftToZero(doubles(row.path("minusLogP")));
+                    b.add(Series.line("theory " + gl, q, y, colour));
+                    break;
+                }
+                if (r.theory().isEmpty()) continue;
                 CsvTable t = r.theory().get();
                 String qc = t.first("q", "overlap", "phi");
                 String sc = t.first("negLogP", "minusLogP", "S", "action");
@@ -350,6 +395,12 @@ public final class FigureBuilders {
                 fig.caption().isEmpty() ? "" : fig.caption() + " ", train,
                 sigma2 == null ? "" : ", σ² = " + RunDescription.format(sigma2)));
         return b.build();
+    }
+
+    static double[] doubles(com.fasterxml.jackson.databind.JsonNode arr) {
+        double[] out = new double[arr.size()];
+        for (int i = 0; i < out.length; i++) out[i] = arr.get(i).isNumber() ? arr.get(i).doubleValue() : Double.NaN;
+        return out;
     }
 
     static List<RunData> filterSigma(List<RunData> runs, Double sigma2) {
@@ -419,8 +470,45 @@ public final class FigureBuilders {
         return b.build();
     }
 
+    /**
+     * Phase diagram of the modular model in (control, σ²), control = N or P: the GMFL-I onset
+     * σ²_c1 and the GMFL-II onset σ²_c2 from {@code theory modular --transition}, regions shaded
+     * by stacking filled areas (GFL above σ²_c1, GMFL-I between, GMFL-II below σ²_c2).
+     */
+    static Figure modularPhaseDiagram(SpecData data, FigureSpec fig) {
+        String xKey = param(fig, "x", "N");
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("N".equals(xKey) ? "hidden width N" : "P".equals(xKey) ? "prime modulus P" : xKey).yLabel("noise σ²");
+        String cap = "";
+        for (RunData r : data.of(param(fig, "theory", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = r.theory().get();
+            if (!t.has(xKey) || !t.has("sigma2c1")) continue;
+            double[] x = t.column(xKey);
+            double[] c1 = t.column("sigma2c1");
+            double[] c2 = t.has("sigma2c2") ? t.column("sigma2c2") : new double[x.length];
+            double top = 0;
+            for (double v : c1) if (Double.isFinite(v)) top = Math.max(top, v);
+            top = Math.ceil(top * 12) / 10;
+            double[] topLine = new double[x.length];
+            java.util.Arrays.fill(topLine, top);
+            for (int i = 0; i < c2.length; i++) if (!Double.isFinite(c2[i])) c2[i] = 0; // GMFL-II never reached
+            b.add(Series.area("GFL", x, topLine, 0));
+            b.add(Series.area("GMFL-I (onset σ²_c1)", x, c1, 4));
+            b.add(Series.area("GMFL-II (onset σ²_c2)", x, c2, 3));
+            b.yRange(0.0, top);
+            b.xRange(x[0], x[x.length - 1]);
+            cap = sizes(r, "P", "sigmaA2", "gamma");
+        }
+        b.caption(String.format(Locale.ROOT, "%sTransition lines from the self-consistent theory (notes §5.7): above σ²_c1 only "
+                        + "the zero saddle (GFL); between the lines the droplet (mixed) phase GMFL-I; below σ²_c2 every mode "
+                        + "sits in the non-zero saddle (GMFL-II). %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
+        return b.build();
+    }
+
     /** Fig. 3a: S_k/P along Φ = Ψ for several σ². */
     static Figure modularProfiles(SpecData data, FigureSpec fig) {
+        // Inside GMFL-I the profiles of different σ² coincide: the droplet fraction keeps g = g* (notes §5.7).
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
                 .xLabel("Φ = |w_k|² = |v_k|²").yLabel("S_k / P");
         int colour = 0;
@@ -431,11 +519,13 @@ public final class FigureBuilders {
             String xc = t.first("phi", "Phi", "x");
             String yc = t.first("sPerP", "actionPerP", "S", "action", "s");
             if (xc == null || yc == null) continue;
-            b.add(Series.line("σ² = " + RunDescription.format(r.configNumber("sigma2")), t.column(xc), t.column(yc), colour++));
+            String phase = t.has("phase") && t.size() > 0 ? " (" + t.cell(0, "phase") + ")" : "";
+            b.add(Series.line("σ² = " + RunDescription.format(r.configNumber("sigma2")) + phase, t.column(xc), t.column(yc), colour++));
             cap = sizes(r, "N", "P", "sigmaA2", "gamma");
         }
         b.caption(String.format(Locale.ROOT, "%sPer-mode action relative to the zero saddle (notes §5.6): S_k/P = Φ − gΦ² + (γ/3)Φ³ "
-                + "with g = u a² at the self-consistent a. %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
+                + "with g = u a² at the self-consistent a; 0 is the zero saddle. Inside GMFL-I the curves coincide (degenerate minima, "
+                + "droplet fraction self-tuned). %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
         return b.build();
     }
 
@@ -527,7 +617,10 @@ public final class FigureBuilders {
                 y[j] = e.getValue() / (double) k.length;
                 j++;
             }
-            String name = (r.config("sigma2") != null ? "σ² = " + RunDescription.format(r.configNumber("sigma2")) : r.dir().getFileName().toString())
+            List<String> label = new ArrayList<>();
+            if (r.planned() != null) r.planned().tags().forEach((tk, tv) -> label.add(groupSymbol(tk) + " = " + label(CsvTable.number(RunDescription.format(tv)))));
+            if (r.config("sigma2") != null) label.add("σ² = " + RunDescription.format(r.configNumber("sigma2")));
+            String name = (label.isEmpty() ? r.dir().getFileName().toString() : String.join(", ", label))
                     + String.format(Locale.ROOT, " (mean IPR %.2f)", iprSum / Math.max(1, k.length));
             b.add(Series.pointsLine(name, x, y, null, colour++));
         }

@@ -131,6 +131,21 @@ public final class RunData {
         return table("theory.csv");
     }
 
+    /** The rows of {@code theory.jsonl} (theory runs asked for jsonl: per-point arrays), or empty. */
+    public java.util.List<JsonNode> theoryRows() {
+        Path p = dir.resolve("theory.jsonl");
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        if (!Files.isRegularFile(p)) return out;
+        try {
+            for (String line : Files.readAllLines(p)) {
+                if (!line.isBlank()) out.add(Json.MAPPER.readTree(line));
+            }
+        } catch (IOException e) {
+            return new java.util.ArrayList<>();
+        }
+        return out;
+    }
+
     public Optional<CsvTable> observable(String name) {
         return table("observables/" + name);
     }

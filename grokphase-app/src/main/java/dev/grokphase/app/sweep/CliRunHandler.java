@@ -20,9 +20,10 @@ import java.util.Map;
 /**
  * Performs a run by executing the tool's own command in-process:
  * <ul>
- *   <li>{@code theory ...}: the command with {@code --format csv}; its table is written to
- *       {@code theory.csv} next to a {@code manifest.json} (command, config, status, timings), so a
- *       theory curve is a run directory like any other;</li>
+ *   <li>{@code theory ...}: the command with {@code --format csv} (unless the config names a
+ *       format: {@code jsonl} for per-point arrays such as −log p(q)); its output is written to
+ *       {@code theory.csv} or {@code theory.jsonl} next to a {@code manifest.json} (command, config,
+ *       status, timings), so a theory curve is a run directory like any other;</li>
  *   <li>{@code train ...}: the command with {@code --out <dir>} (plus {@code --resume} for an
  *       interrupted run); the run layer writes the directory itself.</li>
  * </ul>
@@ -53,8 +54,11 @@ public final class CliRunHandler implements RunHandler {
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
         List<String> args = new ArrayList<>(run.toArgs());
-        args.add("--format");
-        args.add("csv");
+        String format = run.config().containsKey("format") ? String.valueOf(run.config().get("format")) : "csv";
+        if (!run.config().containsKey("format")) {
+            args.add("--format");
+            args.add("csv");
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = GrokphaseCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
@@ -68,7 +72,7 @@ public final class CliRunHandler implements RunHandler {
         manifest.put("javaVersion", System.getProperty("java.version"));
         manifest.put("osArch", System.getProperty("os.arch"));
         if (code == 0) {
-            AtomicFiles.writeString(dir.resolve("theory.csv"), out.toString());
+            AtomicFiles.writeString(dir.resolve("jsonl".equals(format) ? "theory.jsonl" : "theory.csv"), out.toString());
             if (!err.toString().isBlank()) AtomicFiles.writeString(dir.resolve("theory.log"), err.toString());
             manifest.put("status", "completed");
             AtomicFiles.writeString(dir.resolve("manifest.json"), Json.pretty(manifest) + "\n");
