@@ -1,14 +1,127 @@
 package dev.grokphase.app.cli;
 
-import dev.grokphase.error.ErrorCode;
+import dev.grokphase.app.train.CommonTrainOptions;
+import dev.grokphase.app.train.EngineNetworks;
+import dev.grokphase.app.train.TrainRun;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.experiment.CubicMetrics;
+import dev.grokphase.experiment.Experiment;
+import dev.grokphase.experiment.TaskMetrics;
+import dev.grokphase.param.Require;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code grokphase train cubic}: not built yet (tracked by its issue). */
-@Command(name = "cubic", mixinStandardHelpOptions = true, description = "Not available yet in this build.")
-public final class TrainCubicCommand implements Runnable {
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code grokphase train cubic}: the erf network on the cubic-Hermite teacher (paper-notes §4.1),
+ * sampled with Langevin dynamics at temperature σ² from the posterior of §2.2, or trained with
+ * GD/SGD; observables of §6.1 logged on a log-spaced schedule into a run directory.
+ */
+@Command(name = "cubic", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train erf networks f(x) = Σ a_i erf(w_i·x) on the cubic teacher y = H1(w*·x) + ε H3(w*·x) (paper-notes §4.1).",
+                "Langevin samples the posterior of §2.2 (prior variances σ_w²/d and σ_a²/N, temperature σ²).",
+                "Writes manifest.json, metrics.csv, summary.json, observables/ and checkpoint/ under --out."})
+public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task {
+
+    /** How the network is trained. */
+    public enum Sampler { langevin, gd, sgd }
+
+    /** The activation φ. */
+    public enum Activation { erf, square, relu, linear }
+
+    /** Readout parametrisation. */
+    public enum Readout { standard, meanField;
+
+        @Override
+        public String toString() {
+            return this == meanField ? "mean-field" : "standard";
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--n", description = "Training samples. Default: ${DEFAULT-VALUE}.", defaultValue = "375")
+    public int n;
+
+    @Option(names = "--n-test", description = "Test samples for the projections (paper-notes §6.1: 3000). Default: ${DEFAULT-VALUE}.", defaultValue = "3000")
+    public int nTest;
+
+    @Option(names = "--N", description = "Hidden width. Default: ${DEFAULT-VALUE}.", defaultValue = "88")
+    public int width;
+
+    @Option(names = "--d", description = "Input dimension. Default: ${DEFAULT-VALUE}.", defaultValue = "53")
+    public int d;
+
+    @Option(names = "--sigma2", description = "Noise σ² = Langevin temperature (§2.1). Default: ${DEFAULT-VALUE}.", defaultValue = "0.2")
+    public double sigma2;
+
+    @Option(names = "--sigma-w2", description = "Input-weight prior scale σ_w² (variance σ_w²/d). Default: ${DEFAULT-VALUE}.", defaultValue = "0.5")
+    public double sigmaW2;
+
+    @Option(names = "--sigma-a2", description = "Readout prior scale σ_a² (variance σ_a²/N). Default: ${DEFAULT-VALUE}.", defaultValue = "0.0323")
+    public double sigmaA2;
+
+    @Option(names = "--eps", description = "Cubic coefficient ε of the teacher. Default: ${DEFAULT-VALUE}.", defaultValue = "-0.3")
+    public double eps;
+
+    @Option(names = "--activation", description = "erf | square | relu | linear. Default: ${DEFAULT-VALUE}.", defaultValue = "erf")
+    public Activation activation;
+
+    @Option(names = "--sampler", description = "langevin | gd | sgd. Default: ${DEFAULT-VALUE}.", defaultValue = "langevin")
+    public Sampler sampler;
+
+    @Option(names = "--lr", description = "Step size. Langevin: η_g = lr · (prior variance of layer g) (paper-notes §2.3, 0.01–0.1); gd/sgd: plain learning rate. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.05")
+    public double lr;
+
+    @Option(names = "--momentum", description = "Momentum of gd/sgd. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
+    public double momentum;
+
+    @Mixin
+    public CommonTrainOptions common;
+
     @Override
-    public void run() {
-        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "'grokphase train cubic' is not available in this build yet");
+    public Integer call() {
+        return TrainRun.execute(spec, common, "train cubic", this);
+    }
+
+    @Override
+    public void validate() {
+        Require.positive("--n", n);
+        Require.positive("--n-test", nTest);
+        Require.positive("--N", width);
+        Require.positive("--d", d);
+        Require.positive("--sigma2", sigma2);
+        Require.positive("--sigma-w2", sigmaW2);
+        Require.positive("--sigma-a2", sigmaA2);
+        Require.finite("--eps", eps);
+        Require.positive("--lr", lr);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw GrokphaseException.outOfRange("--momentum", momentum, "[0, 1)");
+        }
+        if (common.batchSize > n) {
+            throw GrokphaseException.outOfRange("--batch-size", common.batchSize, "[0, --n = " + n + "]");
+        }
+    }
+
+    @Override
+    public List<Experiment.Network> build(long rootSeed, int datasets, int seeds, int threads) {
+        return EngineNetworks.cubic(this, rootSeed, datasets, seeds, threads);
+    }
+
+    @Override
+    public TaskMetrics metrics() {
+        return new CubicMetrics();
+    }
+
+    @Override
+    public String blasBackend() {
+        return EngineNetworks.blasBackend();
     }
 }

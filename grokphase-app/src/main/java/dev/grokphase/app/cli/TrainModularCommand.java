@@ -1,14 +1,177 @@
 package dev.grokphase.app.cli;
 
-import dev.grokphase.error.ErrorCode;
+import dev.grokphase.app.train.CommonTrainOptions;
+import dev.grokphase.app.train.EngineNetworks;
+import dev.grokphase.app.train.TrainRun;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.experiment.Experiment;
+import dev.grokphase.experiment.ModularMetrics;
+import dev.grokphase.experiment.TaskMetrics;
+import dev.grokphase.param.Require;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code grokphase train modular}: not built yet (tracked by its issue). */
-@Command(name = "modular", mixinStandardHelpOptions = true, description = "Not available yet in this build.")
-public final class TrainModularCommand implements Runnable {
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code grokphase train modular}: the quadratic network on addition modulo a prime P with
+ * two-hot inputs (paper-notes §5.1), trained with AdamW/SGD in time (Gromov's setting, §5.9) or
+ * sampled with Langevin; accuracy, the discrepancy |a| (§5.4) and the neurons' Fourier spectra logged.
+ */
+@Command(name = "modular", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train f_p(x) = s·Σ_i a_pi φ(w_i·x) on modular addition (n + m) mod P with two-hot inputs (paper-notes §5.1).",
+                "AdamW/SGD as in Gromov 2023 (grokking in time); Langevin samples the posterior of §2.2.",
+                "Writes manifest.json, metrics.csv, summary.json, observables/ and checkpoint/ under --out."})
+public final class TrainModularCommand implements Callable<Integer>, TrainRun.Task {
+
+    /** Optimiser or sampler. */
+    public enum Optimizer { adamw, sgd, gd, langevin }
+
+    /** Targets: one-hot, or one-hot minus 1/P (paper-notes §5.1). */
+    public enum Targets { onehot, centred }
+
+    /** Loss. */
+    public enum Loss { mse, crossEntropy;
+
+        @Override
+        public String toString() {
+            return this == crossEntropy ? "cross-entropy" : "mse";
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--P", description = "Prime modulus. Default: ${DEFAULT-VALUE}.", defaultValue = "97")
+    public int p;
+
+    @Option(names = "--train-fraction", description = "Fraction of the P² pairs in the training set, in (0, 1]; the rest is the test set. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.5")
+    public double trainFraction;
+
+    @Option(names = "--label-noise", description = "Fraction of training labels replaced by random ones. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
+    public double labelNoise;
+
+    @Option(names = "--N", description = "Hidden width. Default: ${DEFAULT-VALUE}.", defaultValue = "500")
+    public int width;
+
+    @Option(names = "--activation", description = "square | erf | relu | linear. Default: ${DEFAULT-VALUE}.", defaultValue = "square")
+    public TrainCubicCommand.Activation activation;
+
+    @Option(names = "--targets", description = "onehot | centred. Default: ${DEFAULT-VALUE}.", defaultValue = "onehot")
+    public Targets targets;
+
+    @Option(names = "--optimizer", description = "adamw | sgd | gd | langevin. Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
+    public Optimizer optimizer;
+
+    @Option(names = "--lr", description = "Learning rate (Langevin: step factor on the prior variances). Default: ${DEFAULT-VALUE}.", defaultValue = "1e-2")
+    public double lr;
+
+    @Option(names = "--betas", description = "AdamW β1,β2. Default: ${DEFAULT-VALUE}.", defaultValue = "0.9,0.98")
+    public String betas;
+
+    @Option(names = "--adam-eps", description = "AdamW ε. Default: ${DEFAULT-VALUE}.", defaultValue = "1e-8")
+    public double adamEps;
+
+    @Option(names = "--weight-decay", description = "Decoupled weight decay (AdamW) or L2 coefficient (sgd/gd). Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    public double weightDecay;
+
+    @Option(names = "--momentum", description = "Momentum of sgd/gd. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
+    public double momentum;
+
+    @Option(names = "--init-std-w", description = "Std of the initial input weights. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
+    public double initStdW;
+
+    @Option(names = "--init-std-a", description = "Std of the initial readout weights. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
+    public double initStdA;
+
+    @Option(names = "--output-scale", description = "Output multiplier s. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    public double outputScale;
+
+    @Option(names = "--loss", description = "mse | cross-entropy. Default: ${DEFAULT-VALUE}.", defaultValue = "mse")
+    public Loss loss;
+
+    @Option(names = "--sigma2", description = "Langevin only: temperature σ². Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
+    public double sigma2;
+
+    @Option(names = "--sigma-a2", description = "Langevin only: readout prior scale σ_a² (variance σ_a²/N). Default: ${DEFAULT-VALUE}.", defaultValue = "1")
+    public double sigmaA2;
+
+    @Option(names = "--gamma", description = "Langevin only: sextic regulariser Γ strength γ (paper-notes §5.6); 0 = off. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
+    public double gamma;
+
+    @Mixin
+    public CommonTrainOptions common;
+
+    /** β1, β2 parsed from --betas. */
+    public double[] betaPair() {
+        String[] parts = betas.split(",");
+        if (parts.length != 2) {
+            throw GrokphaseException.invalid("--betas", betas, "expected two numbers b1,b2 in [0, 1)");
+        }
+        double[] b = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                b[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw GrokphaseException.invalid("--betas", betas, "expected two numbers b1,b2 in [0, 1)");
+            }
+            if (!(b[i] >= 0 && b[i] < 1)) {
+                throw GrokphaseException.outOfRange("--betas", betas, "two numbers in [0, 1)");
+            }
+        }
+        return b;
+    }
+
     @Override
-    public void run() {
-        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "'grokphase train modular' is not available in this build yet");
+    public Integer call() {
+        return TrainRun.execute(spec, common, "train modular", this);
+    }
+
+    @Override
+    public void validate() {
+        Require.prime("--P", p);
+        if (!(trainFraction > 0 && trainFraction <= 1)) {
+            throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "(0, 1]");
+        }
+        if (Math.round(trainFraction * p * p) < 1) {
+            throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "at least one pair of the " + p * p);
+        }
+        if (!(labelNoise >= 0 && labelNoise <= 1)) {
+            throw GrokphaseException.outOfRange("--label-noise", labelNoise, "[0, 1]");
+        }
+        Require.positive("--N", width);
+        Require.positive("--lr", lr);
+        betaPair();
+        Require.positive("--adam-eps", adamEps);
+        Require.nonNegative("--weight-decay", weightDecay);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw GrokphaseException.outOfRange("--momentum", momentum, "[0, 1)");
+        }
+        Require.nonNegative("--init-std-w", initStdW);
+        Require.nonNegative("--init-std-a", initStdA);
+        Require.finite("--output-scale", outputScale);
+        Require.positive("--sigma2", sigma2);
+        Require.positive("--sigma-a2", sigmaA2);
+        Require.nonNegative("--gamma", gamma);
+    }
+
+    @Override
+    public List<Experiment.Network> build(long rootSeed, int datasets, int seeds, int threads) {
+        return EngineNetworks.modular(this, rootSeed, datasets, seeds, threads);
+    }
+
+    @Override
+    public TaskMetrics metrics() {
+        return new ModularMetrics(loss == Loss.crossEntropy);
+    }
+
+    @Override
+    public String blasBackend() {
+        return EngineNetworks.blasBackend();
     }
 }

@@ -33,6 +33,7 @@ public final class FigureBuilders {
         KINDS.put("accuracy-vs-steps", FigureBuilders::accuracyVsSteps);
         KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
         KINDS.put("modular-phase-diagram", FigureBuilders::modularPhaseDiagram);
+        KINDS.put("cubic-phase-diagram", FigureBuilders::cubicPhaseDiagram);
     }
 
     @FunctionalInterface
@@ -344,8 +345,12 @@ public final class FigureBuilders {
     static Figure overlapLogDensity(SpecData data, FigureSpec fig) {
         String groupKey = param(fig, "groupBy", "beta");
         Double sigma2 = paramNumber(fig, "sigma2");
+        Double qMaxParam = paramNumber(fig, "qMax");
+        Double yMaxParam = paramNumber(fig, "yMax");
+        double qMax = qMaxParam == null ? 1.6 : qMaxParam;
+        double yCap = yMaxParam == null ? 30 : yMaxParam;
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
-                .xLabel("overlap  w·w*").yLabel("−log p(w·w*)  (shifted to min 0)");
+                .xLabel("overlap  w·w*").yLabel("−log p(w·w*)  (shifted to min 0)").xRange(-qMax, qMax);
         TreeMap<Double, List<RunData>> theory = groupBy(filterSigma(data.of(param(fig, "theory", null)), sigma2), groupKey);
         TreeMap<Double, List<RunData>> training = groupBy(filterSigma(data.of(param(fig, "training", null)), sigma2), groupKey);
         java.util.TreeSet<Double> groups = new java.util.TreeSet<>(theory.keySet());
@@ -359,9 +364,8 @@ public final class FigureBuilders {
                 for (com.fasterxml.jackson.databind.JsonNode row : r.theoryRows()) {
                     // theory cubic --distribution: arrays q and minusLogP at the point's d (notes §4.4).
                     if (!row.path("q").isArray() || !row.path("minusLogP").isArray()) continue;
-                    double[] q = doubles(row.path("q"));
-                    double[] y = shiftToZero(doubles(row.path("minusLogP")));
-                    b.add(Series.line("theory " + gl, q, y, colour));
+                    double[][] w = window(doubles(row.path("q")), shiftToZero(doubles(row.path("minusLogP"))), qMax, yCap);
+                    b.add(Series.line("theory " + gl, w[0], w[1], colour));
                     break;
                 }
                 if (r.theory().isEmpty()) continue;
@@ -369,8 +373,8 @@ public final class FigureBuilders {
                 String qc = t.first("q", "overlap", "phi");
                 String sc = t.first("negLogP", "minusLogP", "S", "action");
                 if (qc == null || sc == null) continue;
-                double[] y = shiftToZero(t.column(sc));
-                b.add(Series.line("theory " + gl, t.column(qc), y, colour));
+                double[][] w = window(t.column(qc), shiftToZero(t.column(sc)), qMax, yCap);
+                b.add(Series.line("theory " + gl, w[0], w[1], colour));
             }
             for (RunData r : training.getOrDefault(g, List.of())) {
                 if (!usable(r)) continue;
@@ -384,10 +388,8 @@ public final class FigureBuilders {
             }
             colour++;
         }
-        if (yMaxData > 0) {
-            // Theory −log p grows without bound away from the saddles; keep the axis where the data is.
-            b.yRange(-0.5, Math.ceil(yMaxData * 1.3 + 1));
-        }
+        // Theory −log p grows without bound away from the saddles; keep the axis where the data is.
+        b.yRange(-0.5, yMaxData > 0 ? Math.min(yCap, Math.ceil(yMaxData * 1.3 + 1)) : yCap);
         String train = trainingDescription(data.of(param(fig, "training", null)));
         b.caption(String.format(Locale.ROOT, "%s−log p of the overlap of each hidden neuron's input weights with the "
                         + "teacher direction, pooled over the ensemble (%s)%s. Markers: histogram with 5-subset error bars "
@@ -395,6 +397,19 @@ public final class FigureBuilders {
                 fig.caption().isEmpty() ? "" : fig.caption() + " ", train,
                 sigma2 == null ? "" : ", σ² = " + RunDescription.format(sigma2)));
         return b.build();
+    }
+
+    /** Points with |x| ≤ xMax and y ≤ 1.5·yCap (a line leaving the axes is cut where it leaves). */
+    static double[][] window(double[] x, double[] y, double xMax, double yCap) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Math.abs(x[i]) <= xMax && y[i] <= 1.5 * yCap) {
+                xs.add(x[i]);
+                ys.add(y[i]);
+            }
+        }
+        return new double[][]{toArray(xs), toArray(ys)};
     }
 
     static double[] doubles(com.fasterxml.jackson.databind.JsonNode arr) {
@@ -503,6 +518,54 @@ public final class FigureBuilders {
         b.caption(String.format(Locale.ROOT, "%sTransition lines from the self-consistent theory (notes §5.7): above σ²_c1 only "
                         + "the zero saddle (GFL); between the lines the droplet (mixed) phase GMFL-I; below σ²_c2 every mode "
                         + "sits in the non-zero saddle (GMFL-II). %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
+        return b.build();
+    }
+
+    /**
+     * Phase diagram of the cubic model in (|ε|, u): the first-order point u_c and the spinodal
+     * (where side wells first appear) from {@code theory cubic --transition}, one run per ε.
+     */
+    static Figure cubicPhaseDiagram(SpecData data, FigureSpec fig) {
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
+                .xLabel("cubic teacher coefficient |ε|").yLabel("effective interaction u = n²σ_a²/(σ⁴dN)").logY(true);
+        TreeMap<Double, double[]> pts = new TreeMap<>();
+        String cap = "";
+        for (RunData r : data.of(param(fig, "theory", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = r.theory().get();
+            if (!t.has("uc") || t.size() == 0) continue;
+            double eps = r.configNumber("eps");
+            pts.put(Math.abs(eps), new double[]{t.number(0, "uc"), t.has("uSpinodal") ? t.number(0, "uSpinodal") : Double.NaN});
+            cap = sizes(r, "n", "N", "d", "sigmaA2", "sigmaW2");
+        }
+        if (!pts.isEmpty()) {
+            double[] x = new double[pts.size()];
+            double[] uc = new double[pts.size()];
+            double[] us = new double[pts.size()];
+            int i = 0;
+            double top = 0;
+            double bottom = Double.POSITIVE_INFINITY;
+            for (Map.Entry<Double, double[]> e : pts.entrySet()) {
+                x[i] = e.getKey();
+                uc[i] = e.getValue()[0];
+                us[i] = e.getValue()[1];
+                top = Math.max(top, uc[i]);
+                bottom = Math.min(bottom, Double.isFinite(us[i]) ? us[i] : uc[i]);
+                i++;
+            }
+            top = Math.pow(10, Math.ceil(Math.log10(top * 1.5)));
+            bottom = Math.pow(10, Math.floor(Math.log10(bottom / 1.5)));
+            double[] topLine = new double[x.length];
+            java.util.Arrays.fill(topLine, top);
+            b.add(Series.area("GMFL: u > u_c", x, topLine, 4));
+            b.add(Series.area("metastable wells", x, uc, 2));
+            b.add(Series.area("GFL: u < spinodal", x, us, 0));
+            b.yRange(bottom, top).xRange(x[0], x[x.length - 1]);
+        }
+        b.caption(String.format(Locale.ROOT, "%sThermodynamic-limit theory (notes §4.8B): u_c is where the side wells at q* ≈ ±1 "
+                        + "become degenerate with q = 0 (first-order point, u_c ≈ 30.2 at ε = −0.3, notes §4.7); below the "
+                        + "spinodal S(q) has a single well. Along σ² at %s.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
         return b.build();
     }
 

@@ -1,0 +1,379 @@
+package dev.grokphase.experiment;
+
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.io.Json;
+import dev.grokphase.observe.Equilibration;
+import dev.grokphase.store.Checkpoint;
+import dev.grokphase.store.MetricsCsv;
+import dev.grokphase.store.RunDirectory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The training loop of an ensemble: advances every network to the next log or checkpoint step
+ * (in parallel, one task per network), logs the observables of every network at each log step,
+ * writes checkpoints at fixed steps, stops on NaN or divergence, and at the end writes the
+ * summary, the observables and the final manifest.
+ *
+ * <p>Determinism: each network owns its RNG streams, so neither the thread count nor the chunking
+ * of steps (progress, checkpoints, a kill and resume) changes any number, provided the trainer's
+ * {@code advance(a); advance(b)} equals {@code advance(a + b)}.
+ */
+public final class Experiment {
+
+    /** A network of the ensemble with its identity and data. */
+    public record Network(int index, int dataset, int seedIndex, long dataSeed, long initSeed, long noiseSeed,
+                          Member member, EvalData data) {
+    }
+
+    /** The outcome: final status and the summary (also in summary.json). */
+    public record Result(String status, Map<String, Object> summary) {
+    }
+
+    /** Largest absolute metric value still considered finite training (beyond it: divergence). */
+    public static final double DIVERGENCE_LIMIT = 1e100;
+
+    private final RunDirectory dir;
+    private final List<Network> networks;
+    private final TaskMetrics metrics;
+    private final long totalSteps;
+    private final LogSchedule schedule;
+    private final long checkpointEvery;
+    private final int threads;
+    private final ProgressListener progress;
+
+    public Experiment(RunDirectory dir, List<Network> networks, TaskMetrics metrics, long totalSteps, LogSchedule schedule,
+                      long checkpointEvery, int threads, ProgressListener progress) {
+        this.dir = dir;
+        this.networks = List.copyOf(networks);
+        this.metrics = metrics;
+        this.totalSteps = totalSteps;
+        this.schedule = schedule;
+        this.checkpointEvery = checkpointEvery;
+        this.threads = Math.max(1, threads);
+        this.progress = progress;
+    }
+
+    public List<String> columns() {
+        List<String> c = new ArrayList<>(List.of("step", "network", "dataset", "seed"));
+        c.addAll(metrics.names());
+        return c;
+    }
+
+    /**
+     * Runs (or, with {@code resume}, continues from the last checkpoint) and returns the result.
+     * {@code manifest} holds the run's config and seeds; status and timings are added here.
+     *
+     * @throws GrokphaseException with {@link ErrorCode#DIVERGED} after recording a divergence
+     */
+    public Result run(Map<String, Object> manifest, boolean resume, Long stopAfter) {
+        long t0 = System.nanoTime();
+        double previousWall = manifest.get("wallSeconds") instanceof Number n ? n.doubleValue() : 0.0;
+        long start = 0;
+        MetricsCsv csv;
+        if (resume && dir.hasCheckpoint()) {
+            Map<String, Object> state = Checkpoint.read(dir.checkpointFile());
+            long[] step = (long[]) state.get("step");
+            long[] count = (long[]) state.get("networks");
+            if (step == null || count == null || count[0] != networks.size()) {
+                throw new GrokphaseException(ErrorCode.IO, "checkpoint " + dir.checkpointFile() + " does not belong to this run");
+            }
+            start = step[0];
+            for (Network n : networks) {
+                n.member().restoreState(prefixed(state, "m" + n.index() + "/"));
+            }
+            csv = MetricsCsv.resume(dir.metricsFile(), columns(), start);
+        } else {
+            csv = MetricsCsv.create(dir.metricsFile(), columns());
+        }
+        manifest.put("status", "running");
+        manifest.putIfAbsent("startedAt", Instant.now().toString());
+        if (resume) {
+            manifest.put("resumedFromStep", start);
+        }
+        dir.writeManifest(manifest);
+        Thread hook = new Thread(() -> {
+            manifest.put("status", "interrupted");
+            manifest.put("finishedAt", Instant.now().toString());
+            dir.writeManifest(manifest);
+        }, "grokphase-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, networks.size()), r -> {
+            Thread t = new Thread(r, "grokphase-train");
+            t.setDaemon(true);
+            return t;
+        });
+        String status = "completed";
+        try {
+            TreeSet<Long> boundaries = new TreeSet<>();
+            for (long s : schedule.steps()) {
+                boundaries.add(s);
+            }
+            if (checkpointEvery > 0) {
+                for (long s = checkpointEvery; s < totalSteps; s += checkpointEvery) {
+                    boundaries.add(s);
+                }
+            }
+            long chunk = Math.max(1, totalSteps / 200);
+            long cur = start;
+            String note = "";
+            if (start == 0) {
+                note = log(pool, csv, 0);
+            }
+            for (long b : boundaries.tailSet(start, false)) {
+                while (cur < b) {
+                    long k = Math.min(chunk, b - cur);
+                    long from = cur;
+                    parallel(pool, n -> {
+                        advance(n, k, from);
+                        return null;
+                    });
+                    cur += k;
+                    progress.progress(cur, totalSteps, note);
+                }
+                if (schedule.contains(b)) {
+                    note = log(pool, csv, b);
+                }
+                if ((checkpointEvery > 0 && b % checkpointEvery == 0) || b == totalSteps) {
+                    writeCheckpoint(b);
+                }
+                if (stopAfter != null && b >= stopAfter && b < totalSteps) {
+                    status = "interrupted"; // test hook: a clean stand-in for a kill after a checkpoint
+                    return new Result(status, Map.of());
+                }
+            }
+            Map<String, Object> summary = summarise(status);
+            dir.writeSummary(summary);
+            metrics.writeObservables(dir, networks);
+            dir.writeObservable("equilibration.json", Json.pretty(equilibration()) + "\n");
+            return new Result(status, summary);
+        } catch (GrokphaseException e) {
+            status = e.code() == ErrorCode.DIVERGED ? "diverged" : "failed";
+            manifest.put("error", e.getMessage());
+            throw e;
+        } catch (RuntimeException | Error e) {
+            status = "failed";
+            manifest.put("error", String.valueOf(e));
+            throw e;
+        } finally {
+            pool.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down: the hook records "interrupted"
+            }
+            manifest.put("status", status);
+            manifest.put("finishedAt", Instant.now().toString());
+            manifest.put("wallSeconds", previousWall + (System.nanoTime() - t0) / 1e9);
+            dir.writeManifest(manifest);
+        }
+    }
+
+    private void advance(Network n, long k, long from) {
+        try {
+            n.member().advance(k);
+        } catch (GrokphaseException e) {
+            throw e;
+        } catch (ArithmeticException | IllegalStateException e) {
+            throw new GrokphaseException(ErrorCode.DIVERGED, "diverged after step " + from + " (network " + n.index() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private String log(ExecutorService pool, MetricsCsv csv, long step) {
+        List<double[]> values = parallel(pool, n -> metrics.compute(n.member(), n.data()));
+        List<Object[]> rows = new ArrayList<>();
+        List<String> names = metrics.names();
+        String diverged = null;
+        for (int j = 0; j < networks.size(); j++) {
+            Network n = networks.get(j);
+            double[] v = values.get(j);
+            Object[] row = new Object[4 + v.length];
+            row[0] = step;
+            row[1] = n.index();
+            row[2] = n.dataset();
+            row[3] = n.seedIndex();
+            for (int c = 0; c < v.length; c++) {
+                row[4 + c] = v[c];
+                boolean testOnlyNaN = Double.isNaN(v[c]) && names.get(c).startsWith("test") && n.data().nTest() == 0;
+                if (diverged == null && !testOnlyNaN && !(Math.abs(v[c]) <= DIVERGENCE_LIMIT)) {
+                    diverged = String.format(Locale.ROOT, "diverged at step %d: %s of network %d is %s", step, names.get(c), n.index(), v[c]);
+                }
+            }
+            rows.add(row);
+        }
+        csv.append(rows);
+        if (diverged != null) {
+            throw new GrokphaseException(ErrorCode.DIVERGED, diverged);
+        }
+        StringBuilder note = new StringBuilder();
+        for (String key : List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "testLinear", "testCubic")) {
+            int c = names.indexOf(key);
+            if (c >= 0) {
+                double mean = 0;
+                for (double[] v : values) {
+                    mean += v[c] / values.size();
+                }
+                note.append(note.length() == 0 ? "" : " ").append(key).append('=').append(String.format(Locale.ROOT, "%.4g", mean));
+            }
+        }
+        return note.toString();
+    }
+
+    private void writeCheckpoint(long step) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("step", new long[]{step});
+        state.put("networks", new long[]{networks.size()});
+        for (Network n : networks) {
+            for (Map.Entry<String, Object> e : n.member().saveState().entrySet()) {
+                state.put("m" + n.index() + "/" + e.getKey(), e.getValue());
+            }
+        }
+        Checkpoint.write(dir.checkpointFile(), state);
+    }
+
+    private static Map<String, Object> prefixed(Map<String, Object> state, String prefix) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : state.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                out.put(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private <T> List<T> parallel(ExecutorService pool, java.util.function.Function<Network, T> task) {
+        if (threads == 1 || networks.size() == 1) {
+            List<T> out = new ArrayList<>();
+            for (Network n : networks) {
+                out.add(task.apply(n));
+            }
+            return out;
+        }
+        List<Future<T>> futures = new ArrayList<>();
+        for (Network n : networks) {
+            futures.add(pool.submit(() -> task.apply(n)));
+        }
+        List<T> out = new ArrayList<>();
+        try {
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GrokphaseException(ErrorCode.IO, "interrupted");
+        } catch (ExecutionException e) {
+            for (Future<T> f : futures) {
+                f.cancel(true);
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
+
+    /** Ensemble-mean series of each metric, by step, from metrics.csv (so a resumed run sees its whole history). */
+    private TreeMap<Long, double[]> meanSeries(MetricsCsv.Table t) {
+        TreeMap<Long, double[]> sums = new TreeMap<>();
+        TreeMap<Long, Integer> counts = new TreeMap<>();
+        int width = t.columns().size();
+        for (double[] r : t.rows()) {
+            long s = (long) r[0];
+            double[] acc = sums.computeIfAbsent(s, k -> new double[width]);
+            for (int c = 0; c < width; c++) {
+                acc[c] += r[c];
+            }
+            counts.merge(s, 1, Integer::sum);
+        }
+        for (Map.Entry<Long, double[]> e : sums.entrySet()) {
+            int n = counts.get(e.getKey());
+            for (int c = 0; c < width; c++) {
+                e.getValue()[c] /= n;
+            }
+        }
+        return sums;
+    }
+
+    private Map<String, Object> summarise(String status) {
+        MetricsCsv.Table t = MetricsCsv.read(dir.metricsFile());
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("task", metrics.task());
+        s.put("status", status);
+        s.put("steps", totalSteps);
+        s.put("networks", networks.size());
+        Map<String, Object> std = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : metrics.summaryKeys().entrySet()) {
+            int c = t.column(e.getValue());
+            double sum = 0;
+            double sq = 0;
+            int n = 0;
+            for (double[] r : t.rows()) {
+                if ((long) r[0] == totalSteps) {
+                    sum += r[c];
+                    sq += r[c] * r[c];
+                    n++;
+                }
+            }
+            double mean = sum / n;
+            s.put(e.getKey(), mean);
+            std.put(e.getKey(), n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : 0.0);
+        }
+        s.put("std", std);
+        if (metrics.names().contains("trainAccuracy")) {
+            TreeMap<Long, double[]> mean = meanSeries(t);
+            s.put("trainAccuracy99At", firstStep(mean, t.column("trainAccuracy"), 0.99));
+            s.put("testAccuracy95At", firstStep(mean, t.column("testAccuracy"), 0.95));
+        }
+        return s;
+    }
+
+    /** First logged step at which the ensemble mean of a column reaches {@code threshold}; null if never. */
+    private static Long firstStep(TreeMap<Long, double[]> mean, int column, double threshold) {
+        for (Map.Entry<Long, double[]> e : mean.entrySet()) {
+            if (e.getValue()[column] >= threshold) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Equilibration diagnostics on the ensemble-mean series, over the sampling window = log steps in
+     * the second half of the run (paper-notes §2.3). Meaningful for Langevin runs with an evenly
+     * spaced record (--log-every).
+     */
+    private Map<String, Object> equilibration() {
+        MetricsCsv.Table t = MetricsCsv.read(dir.metricsFile());
+        TreeMap<Long, double[]> mean = meanSeries(t);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("window", Map.of("fromStep", totalSteps / 2, "toStep", totalSteps));
+        for (String col : metrics.equilibrationColumns()) {
+            int c = t.column(col);
+            double[] series = mean.tailMap(totalSteps / 2, false).values().stream().mapToDouble(v -> v[c]).toArray();
+            Equilibration.Report r = Equilibration.halves(series);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("samples", r.samples());
+            m.put("firstHalfMean", r.firstHalfMean());
+            m.put("secondHalfMean", r.secondHalfMean());
+            m.put("differenceInStandardErrors", r.differenceInStandardErrors());
+            m.put("autocorrelationTime", r.autocorrelationTime());
+            m.put("effectiveSamples", r.effectiveSamples());
+            m.put("equilibrated", r.equilibrated());
+            out.put(col, m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.grokphase.experiment;
+
+import dev.grokphase.observe.Discrepancy;
+import dev.grokphase.observe.FourierSpectrum;
+import dev.grokphase.observe.Losses;
+import dev.grokphase.observe.WeightNorms;
+import dev.grokphase.store.RunDirectory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Observables of model 2 (the quadratic network on modular addition): loss (the run's loss
+ * function) and accuracy on train and test pairs, the measured discrepancy |a| of paper-notes
+ * §5.4 over all pairs (train and test together: the full table, on which the theory is written),
+ * the mean inverse participation ratio of the neurons' Fourier spectra (§5.9, Gromov's progress
+ * measure), weight norms; at the end each neuron's dominant frequency, IPR and folded spectrum.
+ */
+public final class ModularMetrics implements TaskMetrics {
+
+    private final boolean crossEntropy;
+
+    /** @param crossEntropy report cross-entropy as the loss (else MSE) */
+    public ModularMetrics(boolean crossEntropy) {
+        this.crossEntropy = crossEntropy;
+    }
+
+    @Override
+    public String task() {
+        return "modular";
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA");
+    }
+
+    @Override
+    public double[] compute(Member m, EvalData d) {
+        int k = d.outputs();
+        double[] ftr = m.predict(d.xTrain(), d.nTrain());
+        double[] fte = d.nTest() > 0 ? m.predict(d.xTest(), d.nTest()) : new double[0];
+        double[] fAll = new double[(d.nTrain() + d.nTest()) * k];
+        double[] yAll = new double[fAll.length];
+        System.arraycopy(ftr, 0, fAll, 0, d.nTrain() * k);
+        System.arraycopy(fte, 0, fAll, d.nTrain() * k, d.nTest() * k);
+        System.arraycopy(d.yTrain(), 0, yAll, 0, d.nTrain() * k);
+        System.arraycopy(d.yTest(), 0, yAll, d.nTrain() * k, d.nTest() * k);
+        double[] w = m.snapshotW();
+        FourierSpectrum fs = new FourierSpectrum(d.p());
+        int neurons = w.length / d.dim();
+        double ipr = 0;
+        for (int i = 0; i < neurons; i++) {
+            ipr += fs.neuron(w, i).ipr();
+        }
+        return new double[]{
+                loss(ftr, d.yTrain(), d.nTrain(), k), d.nTest() > 0 ? loss(fte, d.yTest(), d.nTest(), k) : Double.NaN,
+                Losses.accuracy(ftr, d.yTrain(), d.nTrain(), k), d.nTest() > 0 ? Losses.accuracy(fte, d.yTest(), d.nTest(), k) : Double.NaN,
+                Math.abs(Discrepancy.a(fAll, yAll, d.nTrain() + d.nTest(), k)), ipr / neurons,
+                WeightNorms.frobenius(w), WeightNorms.frobenius(m.snapshotA())};
+    }
+
+    private double loss(double[] f, double[] y, int n, int k) {
+        return crossEntropy ? Losses.crossEntropy(f, y, n, k) : Losses.mse(f, y, n, k);
+    }
+
+    @Override
+    public Map<String, String> summaryKeys() {
+        Map<String, String> k = new LinkedHashMap<>();
+        for (String s : List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA")) {
+            k.put(s, s);
+        }
+        return k;
+    }
+
+    @Override
+    public List<String> equilibrationColumns() {
+        return List.of("discrepancyA", "trainLoss", "testLoss");
+    }
+
+    @Override
+    public void writeObservables(RunDirectory dir, List<Experiment.Network> networks) {
+        StringBuilder four = new StringBuilder("network,neuron,dominantFrequency,ipr\n");
+        StringBuilder spec = new StringBuilder("network,neuron,k,powerW,powerV\n");
+        for (Experiment.Network n : networks) {
+            double[] w = n.member().snapshotW();
+            FourierSpectrum fs = new FourierSpectrum(n.data().p());
+            int neurons = w.length / n.data().dim();
+            for (int i = 0; i < neurons; i++) {
+                FourierSpectrum.NeuronSpectrum s = fs.neuron(w, i);
+                four.append(n.index()).append(',').append(i).append(',').append(s.dominantFrequency()).append(',').append(s.ipr()).append('\n');
+                for (int k = 0; k < s.powerW().length; k++) {
+                    spec.append(n.index()).append(',').append(i).append(',').append(k).append(',')
+                            .append(s.powerW()[k]).append(',').append(s.powerV()[k]).append('\n');
+                }
+            }
+        }
+        dir.writeObservable("fourier.csv", four.toString());
+        dir.writeObservable("spectrum.csv", spec.toString());
+    }
+}

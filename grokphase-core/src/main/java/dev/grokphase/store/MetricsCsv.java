@@ -1,0 +1,158 @@
+package dev.grokphase.store;
+
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.io.AtomicFiles;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code metrics.csv}: one header line, then one row per (log step, network). Every log point's
+ * rows are written with a single write call and flushed, so a killed process leaves whole rows
+ * only, and everything logged before the kill. Numbers use {@link Double#toString} (shortest
+ * round-trip form, locale independent; {@code NaN} as pandas reads it), so a resumed run writes
+ * the same bytes as an uninterrupted one.
+ */
+public final class MetricsCsv {
+
+    private final Path file;
+    private final List<String> columns;
+
+    private MetricsCsv(Path file, List<String> columns) {
+        this.file = file;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Creates (or replaces) the file with only the header. */
+    public static MetricsCsv create(Path file, List<String> columns) {
+        AtomicFiles.writeString(file, String.join(",", columns) + "\n");
+        return new MetricsCsv(file, columns);
+    }
+
+    /**
+     * Opens an existing file for a resume from step {@code step}: rows with a larger step (logged
+     * after the checkpoint) and any partial last line are dropped, atomically. The header must
+     * match {@code columns}.
+     */
+    public static MetricsCsv resume(Path file, List<String> columns, long step) {
+        List<String> lines = readLines(file);
+        String header = String.join(",", columns);
+        if (lines.isEmpty() || !lines.get(0).equals(header)) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot resume: " + file + " has a different header than this run");
+        }
+        StringBuilder kept = new StringBuilder(header).append('\n');
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int comma = line.indexOf(',');
+            if (comma <= 0 || line.split(",", -1).length != columns.size()) {
+                continue; // partial line from a kill mid-write (cannot happen with one write per point; harmless)
+            }
+            long s;
+            try {
+                s = Long.parseLong(line.substring(0, comma));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (s <= step) {
+                kept.append(line).append('\n');
+            }
+        }
+        AtomicFiles.writeString(file, kept.toString());
+        return new MetricsCsv(file, columns);
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Appends rows (each as many values as columns) in one write, and flushes. */
+    public void append(List<Object[]> rows) {
+        StringBuilder sb = new StringBuilder();
+        for (Object[] row : rows) {
+            if (row.length != columns.size()) {
+                throw new IllegalArgumentException("row has " + row.length + " values for " + columns.size() + " columns");
+            }
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    sb.append(',');
+                }
+                sb.append(format(row[c]));
+            }
+            sb.append('\n');
+        }
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String format(Object v) {
+        if (v instanceof Double d) {
+            return Double.toString(d);
+        }
+        if (v instanceof Float f) {
+            return Double.toString(f.doubleValue());
+        }
+        return String.valueOf(v);
+    }
+
+    /** The table as read back: header and numeric rows. */
+    public record Table(List<String> columns, List<double[]> rows) {
+        public int column(String name) {
+            int i = columns.indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException("no column " + name);
+            }
+            return i;
+        }
+    }
+
+    /** Reads a metrics file back (complete lines only). */
+    public static Table read(Path file) {
+        List<String> lines = readLines(file);
+        if (lines.isEmpty()) {
+            throw new GrokphaseException(ErrorCode.IO, file + " is empty");
+        }
+        List<String> cols = List.of(lines.get(0).split(","));
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] parts = lines.get(i).split(",", -1);
+            if (parts.length != cols.size()) {
+                continue;
+            }
+            double[] r = new double[parts.length];
+            for (int c = 0; c < parts.length; c++) {
+                r[c] = Double.parseDouble(parts[c]);
+            }
+            rows.add(r);
+        }
+        return new Table(cols, rows);
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> out = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    out.add(text.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            // text after the last newline is a partial line: dropped
+            return out;
+        } catch (IOException e) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

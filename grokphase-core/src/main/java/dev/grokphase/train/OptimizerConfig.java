@@ -1,0 +1,5 @@
+package dev.grokphase.train;
+
+/** The update rule: Langevin sampling, SGD with momentum, or AdamW. */
+public sealed interface OptimizerConfig permits LangevinConfig, SgdConfig, AdamWConfig {
+}
