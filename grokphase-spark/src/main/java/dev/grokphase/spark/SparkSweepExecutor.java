@@ -204,6 +204,15 @@ public final class SparkSweepExecutor implements SweepExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GrokphaseException(ErrorCode.IO, "interrupted while waiting for the sweep's Spark job to end", e);
+        } catch (Exception e) {
+            // SparkException (checked in Java's eyes, undeclared by Scala): a task failed
+            // spark.task.maxFailures times. A run's own failure never gets here (runOne records it).
+            if (e instanceof RuntimeException r && !(e.getClass().getName().startsWith("org.apache.spark"))) {
+                throw r;
+            }
+            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new GrokphaseException(ErrorCode.IO, "the sweep's Spark job failed (committed runs are kept; "
+                    + "resubmit to continue): " + msg, e);
         } finally {
             lastProgress = progress.snapshot();
             sc.clearJobGroup();

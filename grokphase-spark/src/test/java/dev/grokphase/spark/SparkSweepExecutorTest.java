@@ -75,6 +75,14 @@ class SparkSweepExecutorTest {
     }
 
     @Test
+    void sparkRunsWithOurJacksonNotAnOlderOne() {
+        // Spark 3.5 ships 2.15.2; we align on 2.15.4 (DESIGN.md pitfall) and must not get Avro's 2.14.
+        assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString()).isEqualTo("2.15.4");
+        assertThat(com.fasterxml.jackson.core.json.PackageVersion.VERSION.toString()).isEqualTo("2.15.4");
+        assertThat(jsc.parallelize(List.of(1, 2, 3, 4), 4).map(x -> x * x).reduce(Integer::sum)).isEqualTo(30);
+    }
+
+    @Test
     void sparkRunsAreBitIdenticalToLocalRunsAndResubmissionDoesNoWork() throws IOException {
         ExperimentSpec spec = spec(6);
         Path local = localReference(tmp.resolve("local"), spec);
