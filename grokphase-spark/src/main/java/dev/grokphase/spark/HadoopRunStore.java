@@ -183,7 +183,7 @@ public final class HadoopRunStore implements Serializable {
     }
 
     /** Keys of every directory under {@code runs/}, sorted (names starting with _ or . are not runs). */
-    public TreeSet<String> committedKeys() {
+    public TreeSet<String> presentKeys() {
         TreeSet<String> keys = new TreeSet<>();
         Path runs = new Path(rootPath(), RUNS);
         try {

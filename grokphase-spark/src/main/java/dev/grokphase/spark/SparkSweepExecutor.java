@@ -149,7 +149,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
         String appId = sc.sc().applicationId();
         Map<String, RunResult> byKey = new HashMap<>();
         List<PlannedRun> pending = new ArrayList<>();
-        Set<String> present = store.committedKeys();
+        Set<String> present = store.presentKeys();
         for (PlannedRun r : runs) {
             RunStatus s = present.contains(r.key()) ? store.status(r.key()) : RunStatus.ABSENT;
             if (s.isDone()) {

@@ -44,7 +44,7 @@ class HadoopRunStoreTest {
         assertThat(store.commit("k1", work)).isEqualTo(HadoopRunStore.Commit.COMMITTED);
         assertThat(store.isCommitted("k1")).isTrue();
         assertThat(TreeDiff.diff(run, tmp.resolve("out/runs/k1"))).isEmpty();
-        assertThat(store.committedKeys()).containsExactly("k1");
+        assertThat(store.presentKeys()).containsExactly("k1");
         assertThat(store.cleanAttempts("app")).isZero();
         assertThat(tmp.resolve("out/_attempts")).doesNotExist();
     }
@@ -117,6 +117,6 @@ class HadoopRunStoreTest {
         store.newAttempt("k", "local-2-0.0-3");
         assertThat(store.cleanAttempts("local-1")).isEqualTo(1);
         assertThat(tmp.resolve("out/_attempts/k-local-2-0.0-3")).isDirectory();
-        assertThat(store.committedKeys()).isEmpty();
+        assertThat(store.presentKeys()).isEmpty();
     }
 }
