@@ -26,7 +26,8 @@ import java.util.List;
  *       and writes {@code summary.csv}.</li>
  * </ul>
  * Paths in the scripts are absolute, so they work from any submission directory on a shared file
- * system.
+ * system. The tasks start the built jar with {@code java -jar}, not the {@code ./grokphase}
+ * launcher, so that hundreds of tasks never race to rebuild a stale tree.
  */
 public final class SlurmExport {
 
@@ -49,14 +50,15 @@ public final class SlurmExport {
 
     /** Writes the three files; returns the array script's path. */
     public static Path write(Path dir, String specArg, String specId, Scale scale, Path out, List<PlannedRun> plan,
-                             String launcher, Options options) {
+                             List<String> launcher, Options options) {
         if (plan.isEmpty()) {
             throw GrokphaseException.invalid("SPEC", specArg, "the spec plans no runs at scale " + scale.id());
         }
         Path d = dir.toAbsolutePath().normalize();
         Path o = out.toAbsolutePath().normalize();
         String name = "grokphase-" + specId + "-" + scale.id();
-        List<String> sweep = List.of(launcher, "sweep", specArg, "--scale", scale.id(), "--out", o.toString());
+        List<String> sweep = new java.util.ArrayList<>(launcher);
+        sweep.addAll(List.of("sweep", specArg, "--scale", scale.id(), "--out", o.toString()));
 
         StringBuilder sb = new StringBuilder();
         sb.append("#!/bin/bash\n");

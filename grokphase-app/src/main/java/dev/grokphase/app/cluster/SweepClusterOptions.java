@@ -144,9 +144,19 @@ public final class SweepClusterOptions {
         return 0;
     }
 
-    /** The ./grokphase launcher of this build, for the SLURM scripts (absolute path). */
-    private static String launcher() {
-        Path p = SparkLaunch.repoRoot().resolve("grokphase");
-        return java.nio.file.Files.isExecutable(p) ? p.toString() : "grokphase";
+    /**
+     * How SLURM tasks start the tool: this jar with {@code java -jar} (absolute path; no rebuild
+     * check, unlike ./grokphase), or {@code grokphase} from PATH when not running from a jar.
+     */
+    static List<String> launcher() {
+        try {
+            Path code = Path.of(dev.grokphase.app.GrokphaseCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (code.toString().endsWith(".jar")) {
+                return List.of("java", "-Djava.awt.headless=true", "-XX:+UseParallelGC", "-jar", code.toAbsolutePath().toString());
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through to PATH
+        }
+        return List.of("grokphase");
     }
 }
