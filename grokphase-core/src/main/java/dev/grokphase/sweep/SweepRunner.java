@@ -18,6 +18,19 @@ public final class SweepRunner {
         return root.resolve("runs").resolve(run.key());
     }
 
+    static void clear(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new GrokphaseException(dev.grokphase.error.ErrorCode.IO, "cannot clear " + dir + " for a fresh run: " + e.getMessage(), e);
+        }
+    }
+
     public static RunResult runOne(PlannedRun run, Path root, RunHandlers handlers, SweepListener listener) {
         Path dir = runDir(root, run);
         RunStatus before = RunStatus.of(dir);
@@ -27,6 +40,11 @@ public final class SweepRunner {
             return r;
         }
         boolean resume = before != RunStatus.ABSENT && before != RunStatus.UNREADABLE;
+        if (!resume) {
+            // No readable manifest: whatever is there (a log of an attempt that failed before step 0)
+            // holds no result, and the run layer wants an empty directory for a fresh start.
+            clear(dir);
+        }
         listener.started(run, resume);
         long t0 = System.nanoTime();
         String error = "";

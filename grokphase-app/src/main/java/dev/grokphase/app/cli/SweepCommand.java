@@ -62,10 +62,14 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Root directory of the run store. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = {"--index", "--run-index"}, paramLabel = "I",
+            description = "Run only the planned run with this index (0-based, as --dry-run lists them): one task of a job array.")
+    Integer index;
+
     @Option(names = "--dry-run", description = "Print the planned runs (index, status, key, arguments) and run nothing.")
     boolean dryRun;
 
-    /** --emit-slurm, --run-index, and the spark-submit re-launch of --executor spark. */
+    /** --emit-slurm (a job array of --index tasks) and the spark-submit re-launch of --executor spark. */
     @Mixin
     SweepClusterOptions cluster;
 
@@ -83,6 +87,19 @@ public final class SweepCommand implements Callable<Integer> {
                         + String.join(" ", p.run().toArgs()));
             }
             o.flush();
+            return 0;
+        }
+        if (index != null) {
+            List<PlannedRun> plan = es.plan(s);
+            if (index < 0 || index >= plan.size()) {
+                throw GrokphaseException.outOfRange("--index", index, "[0, " + (plan.size() - 1) + "] for spec " + es.id() + " at scale " + s.id());
+            }
+            RunResult r = SweepRunner.runOne(plan.get(index), out, RunHandlers.discover(), new ProgressDisplay(err, es.id()));
+            o.println(r.status().id() + "\t" + r.directory());
+            o.flush();
+            if (!r.status().isDone()) {
+                throw new GrokphaseException(ErrorCode.INVALID_VALUE, "run " + index + " did not complete: " + r.error());
+            }
             return 0;
         }
         RunHandlers handlers = RunHandlers.discover();

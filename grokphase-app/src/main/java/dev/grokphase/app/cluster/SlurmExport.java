@@ -17,7 +17,7 @@ import java.util.List;
  * a directory:
  * <ul>
  *   <li>{@code sweep.sbatch}: the array script, tasks {@code 0..N-1}; task {@code i} runs
- *       {@code grokphase sweep SPEC --scale S --out OUT --run-index i}, i.e. run {@code i} of the
+ *       {@code grokphase sweep SPEC --scale S --out OUT --index i}, i.e. run {@code i} of the
  *       plan (plan order is deterministic: theory computations, then training, grid in key order),
  *       with the local executor's skip/resume semantics, so a resubmitted array redoes nothing;</li>
  *   <li>{@code runs.tsv}: index, run key, command (which task made which run directory);</li>
@@ -78,7 +78,7 @@ public final class SlurmExport {
         sb.append("set -euo pipefail\n");
         sb.append("# One run per task; a run already done is skipped, an interrupted one resumed.\n");
         sb.append("exec ").append(Shell.join(sweep)).append(" --threads ").append(options.cpusPerTask())
-                .append(" --run-index \"$SLURM_ARRAY_TASK_ID\"\n");
+                .append(" --index \"$SLURM_ARRAY_TASK_ID\"\n");
 
         StringBuilder submit = new StringBuilder();
         submit.append("#!/bin/bash\n");

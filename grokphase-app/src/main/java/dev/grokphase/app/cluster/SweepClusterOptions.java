@@ -1,15 +1,12 @@
 package dev.grokphase.app.cluster;
 
-import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.sweep.ExperimentSpec;
 import dev.grokphase.sweep.PlannedRun;
 import dev.grokphase.sweep.RunHandlers;
-import dev.grokphase.sweep.RunResult;
 import dev.grokphase.sweep.Scale;
 import dev.grokphase.sweep.Sweep;
 import dev.grokphase.sweep.SweepListener;
-import dev.grokphase.sweep.SweepRunner;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -21,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The sweep command's options for running beyond this machine: the SLURM export
- * {@code --emit-slurm DIR}, the single-run mode {@code --run-index I} that each SLURM array task
- * uses, and the spark-submit re-launch of {@code --executor spark} ({@code --spark-print} shows
+ * {@code --emit-slurm DIR} (a job array whose task {@code i} runs the sweep command's
+ * {@code --index i}), and the spark-submit re-launch of {@code --executor spark} ({@code --spark-print} shows
  * the command). A picocli mixin, so the sweep command keeps its own options in one place.
  */
 public final class SweepClusterOptions {
@@ -33,10 +30,6 @@ public final class SweepClusterOptions {
     @Option(names = "--emit-slurm", paramLabel = "DIR",
             description = "Write a SLURM job array (sweep.sbatch, submit.sh, runs.tsv) into DIR instead of running.")
     Path emitSlurm;
-
-    @Option(names = "--run-index", paramLabel = "I",
-            description = "Run only run I of the plan (0-based, plan order as in runs.tsv / plan.json): one SLURM array task.")
-    Integer runIndex;
 
     @Option(names = "--slurm-cpus", defaultValue = "2", description = "CPUs per SLURM array task. Default: ${DEFAULT-VALUE}.")
     int slurmCpus;
@@ -78,15 +71,12 @@ public final class SweepClusterOptions {
 
     /**
      * Runs the sweep as the options say and returns the exit code, or empty when the caller should
-     * run the whole sweep with the executor {@code --executor} names. Handles {@code --run-index},
+     * run the whole sweep with the executor {@code --executor} names. Handles
      * {@code --emit-slurm}, and {@code --executor spark} where the Spark executor is not on the class
      * path (a spark-submit re-launch, or {@code --spark-print}).
      */
     public Optional<Integer> handle(Context ctx) {
         validate(ctx);
-        if (runIndex != null) {
-            return Optional.of(runOne(ctx));
-        }
         if (emitSlurm != null) {
             List<PlannedRun> plan = ctx.spec().plan(ctx.scale());
             Sweep.writePlan(Sweep.sweepDir(ctx.root(), ctx.spec(), ctx.scale()).resolve("plan.json"), ctx.spec(), ctx.scale(), plan);
@@ -113,11 +103,8 @@ public final class SweepClusterOptions {
     }
 
     private void validate(Context ctx) {
-        if (runIndex != null && emitSlurm != null) {
-            throw GrokphaseException.invalid("--run-index", runIndex, "cannot be combined with --emit-slurm");
-        }
-        if ((runIndex != null || emitSlurm != null) && !"local".equals(ctx.executor())) {
-            throw GrokphaseException.invalid("--executor", ctx.executor(), "--run-index and --emit-slurm run with the local executor");
+        if (emitSlurm != null && !"local".equals(ctx.executor())) {
+            throw GrokphaseException.invalid("--executor", ctx.executor(), "--emit-slurm writes tasks for the local executor");
         }
         if (slurmCpus < 1) {
             throw GrokphaseException.outOfRange("--slurm-cpus", slurmCpus, "[1, inf)");
@@ -125,23 +112,6 @@ public final class SweepClusterOptions {
         if (slurmMaxParallel < 0) {
             throw GrokphaseException.outOfRange("--slurm-max-parallel", slurmMaxParallel, "[0, inf)");
         }
-    }
-
-    private int runOne(Context ctx) {
-        List<PlannedRun> plan = ctx.spec().plan(ctx.scale());
-        int i = runIndex;
-        if (i < 0 || i >= plan.size()) {
-            throw GrokphaseException.outOfRange("--run-index", i, "[0, " + (plan.size() - 1) + "] (the plan of "
-                    + ctx.spec().id() + " at scale " + ctx.scale().id() + " has " + plan.size() + " runs)");
-        }
-        RunResult r = SweepRunner.runOne(plan.get(i), ctx.root(), ctx.handlers(), ctx.listener());
-        ctx.stdout().println("run " + i + " " + r.planned().key() + ": " + r.status().id()
-                + (r.skipped() ? " (already done)" : r.resumed() ? " (resumed)" : "") + " -> " + r.directory());
-        if (!r.status().isDone()) {
-            throw new GrokphaseException(ErrorCode.INVALID_VALUE, "run " + i + " " + r.planned().key() + " " + r.status().id()
-                    + ": " + r.error());
-        }
-        return 0;
     }
 
     /**

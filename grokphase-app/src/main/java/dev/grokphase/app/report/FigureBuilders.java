@@ -612,9 +612,18 @@ public final class FigureBuilders {
         }
         double e = eps;
         Function<Double, Double> cub = v -> Double.isFinite(e) && e != 0 ? v / e : v;
-        return timeSeries(data, fig, "projection (1 = fully learned)", List.of(
-                new Metric("testLinear", "test H₁", false, v -> v), new Metric("trainLinear", "train H₁", true, v -> v),
-                new Metric("testCubic", "test εH₃", false, cub), new Metric("trainCubic", "train εH₃", true, cub)), false);
+        String which = param(fig, "component", "both");
+        List<Metric> metrics = new ArrayList<>();
+        if (!which.equals("cubic")) {
+            metrics.add(new Metric("testLinear", "test H₁", false, v -> v));
+            metrics.add(new Metric("trainLinear", "train H₁", true, v -> v));
+        }
+        if (!which.equals("linear")) {
+            metrics.add(new Metric("testCubic", "test εH₃", false, cub));
+            metrics.add(new Metric("trainCubic", "train εH₃", true, cub));
+        }
+        return timeSeries(data, fig, which.equals("linear") ? "projection on H₁ (1 = learned)"
+                : which.equals("cubic") ? "projection on εH₃ (1 = learned)" : "projection (1 = fully learned)", metrics, false);
     }
 
     record Metric(String column, String label, boolean dashed, Function<Double, Double> map) {

@@ -76,9 +76,19 @@ public final class ReportInputs {
         } else {
             spec = SpecLoader.builtin(specId);
         }
+        Map<String, String> errors = new java.util.HashMap<>();
+        Path summary = sweepDir.resolve("summary.csv");
+        if (Files.isRegularFile(summary)) {
+            CsvTable t = CsvTable.read(summary);
+            for (int i = 0; i < t.size(); i++) {
+                if (!t.cell(i, "error").isEmpty()) errors.put(t.cell(i, "key"), t.cell(i, "error"));
+            }
+        }
         Map<String, List<RunData>> runs = new LinkedHashMap<>();
         for (PlannedRun p : spec.plan(scale)) {
-            runs.computeIfAbsent(p.computationId(), k -> new ArrayList<>()).add(new RunData(SweepRunner.runDir(root, p), p));
+            RunData rd = new RunData(SweepRunner.runDir(root, p), p);
+            rd.sweepError(errors.get(p.key()));
+            runs.computeIfAbsent(p.computationId(), k -> new ArrayList<>()).add(rd);
         }
         return new SpecData(spec, scale, runs);
     }

@@ -226,6 +226,8 @@ public final class ReportWriter {
         for (String v : varied) sb.append("<th>").append(esc(v)).append("</th>");
         sb.append("<th>status</th><th>wall s</th>");
         for (String m : metrics) sb.append("<th>").append(esc(m)).append("</th>");
+        boolean errors = runs.stream().anyMatch(r -> !r.sweepError().isEmpty());
+        if (errors) sb.append("<th>error</th>");
         sb.append("</tr>\n");
         for (RunData r : runs) {
             RunStatus st = r.status();
@@ -244,6 +246,10 @@ public final class ReportWriter {
                 double v = r.summaryNumber(m);
                 double s = r.summaryStd(m);
                 sb.append("<td class=\"num\">").append(Double.isFinite(v) ? fmt(v) + (Double.isFinite(s) && s > 0 ? " ± " + fmt(s) : "") : "").append("</td>");
+            }
+            if (errors) {
+                String e = r.sweepError();
+                sb.append("<td class=\"err\">").append(esc(e.length() > 300 ? e.substring(0, 300) + "…" : e)).append("</td>");
             }
             sb.append("</tr>\n");
         }
@@ -318,6 +324,7 @@ public final class ReportWriter {
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             tr.bad td, .bad { background: #fde2e1; color: #8a1c1c; }
             tr.st-failed td, tr.st-diverged td, tr.st-absent td { color: #8a1c1c; }
+            td.err { color: #8a1c1c; font-size: .9em; max-width: 28em; }
             .warn { background: #fff4d6; border-left: 4px solid #e69f00; padding: .6em .9em; margin: 1em 0; }
             code { font-size: .92em; }
             nav ol { columns: 2; }

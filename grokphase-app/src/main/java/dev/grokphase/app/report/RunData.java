@@ -26,10 +26,20 @@ public final class RunData {
     private JsonNode summary;
     private final Map<String, Optional<CsvTable>> tables = new LinkedHashMap<>();
     private JsonNode equilibration;
+    private String sweepError = "";
 
     public RunData(Path dir, PlannedRun planned) {
         this.dir = dir;
         this.planned = planned;
+    }
+
+    /** The error the last sweep recorded for this run (summary.csv), or empty. */
+    public String sweepError() {
+        return sweepError;
+    }
+
+    void sweepError(String e) {
+        sweepError = e == null ? "" : e;
     }
 
     public Path dir() {

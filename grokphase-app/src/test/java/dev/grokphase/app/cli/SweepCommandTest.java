@@ -17,8 +17,9 @@ class SweepCommandTest {
         CliRun r = CliRun.of("sweep", "fig2", "--scale", "full", "--dry-run", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        // fig2 full: 4 β theory curves + 4 β × 2 σ² profiles + 4 β × 5 σ² training runs.
-        assertThat(lines).hasSize(4 + 8 + 20);
+        // fig2 full: 4 β theory curves + the d → ∞ curve + 4 β × 2 σ² profiles + 11 ε of the phase
+        // diagram + 4 β × 5 σ² training runs.
+        assertThat(lines).hasSize(4 + 1 + 8 + 11 + 20);
         assertThat(lines.get(0)).startsWith("0\tabsent\ttheory-cubic-").contains("grokphase theory cubic --N 88");
     }
 
@@ -47,6 +48,17 @@ class SweepCommandTest {
                 assertThat(Files.readAllLines(run.resolve("theory.csv"))).hasSize(4);
             }
         }
+    }
+
+    @Test
+    void indexRunsExactlyOnePlannedRunAndRejectsAnIndexOutOfRange(@TempDir Path dir) {
+        CliRun r = CliRun.of("sweep", "fig3", "--scale", "quick", "--index", "1", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("completed\t");
+        assertThat(dir.resolve("runs").toFile().list()).hasSize(1);
+        CliRun bad = CliRun.of("sweep", "fig3", "--scale", "quick", "--index", "99", "--out", dir.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--index = 99 is out of range: allowed [0, 6] for spec fig3 at scale quick");
     }
 
     @Test
