@@ -5,6 +5,7 @@ import dev.grokphase.observe.Losses;
 import dev.grokphase.observe.Overlaps;
 import dev.grokphase.observe.WeightNorms;
 import dev.grokphase.store.RunDirectory;
+import dev.grokphase.task.Dataset;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +34,12 @@ public final class CubicMetrics implements TaskMetrics {
     }
 
     @Override
-    public double[] compute(Member m, EvalData d) {
+    public double[] compute(Experiment.Network m) {
+        Dataset d = m.data();
         double[] ftr = m.predict(d.xTrain(), d.nTrain());
         double[] fte = m.predict(d.xTest(), d.nTest());
-        CubicProjections.Projections tr = CubicProjections.of(ftr, d.xTrain(), d.nTrain(), d.wStar());
-        CubicProjections.Projections te = CubicProjections.of(fte, d.xTest(), d.nTest(), d.wStar());
+        CubicProjections.Projections tr = CubicProjections.of(ftr, d.xTrain(), d.nTrain(), d.teacherDirection());
+        CubicProjections.Projections te = CubicProjections.of(fte, d.xTest(), d.nTest(), d.teacherDirection());
         return new double[]{
                 Losses.mse(ftr, d.yTrain(), d.nTrain(), 1), Losses.mse(fte, d.yTest(), d.nTest(), 1),
                 tr.linear(), tr.cubic(), te.linear(), te.cubic(),
@@ -69,9 +71,9 @@ public final class CubicMetrics implements TaskMetrics {
         List<double[]> all = new ArrayList<>();
         double max = 0;
         for (Experiment.Network n : networks) {
-            double[] w = n.member().snapshotW();
-            int neurons = w.length / n.data().dim();
-            double[] q = Overlaps.of(w, neurons, n.data().wStar());
+            double[] w = n.snapshotW();
+            int neurons = w.length / n.data().inputDim();
+            double[] q = Overlaps.of(w, neurons, n.data().teacherDirection());
             all.add(q);
             for (int i = 0; i < q.length; i++) {
                 ov.append(n.index()).append(',').append(i).append(',').append(q[i]).append('\n');

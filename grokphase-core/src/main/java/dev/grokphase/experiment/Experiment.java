@@ -7,6 +7,7 @@ import dev.grokphase.observe.Equilibration;
 import dev.grokphase.store.Checkpoint;
 import dev.grokphase.store.MetricsCsv;
 import dev.grokphase.store.RunDirectory;
+import dev.grokphase.task.Dataset;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +34,24 @@ import java.util.concurrent.Future;
  */
 public final class Experiment {
 
-    /** A network of the ensemble with its identity and data. */
+    /**
+     * A network of the ensemble: its index, dataset and seed index, its recorded seeds, the group
+     * that trains it and its position there, and its data.
+     */
     public record Network(int index, int dataset, int seedIndex, long dataSeed, long initSeed, long noiseSeed,
-                          Member member, EvalData data) {
+                          NetworkGroup group, int member, Dataset data) {
+
+        public double[] predict(double[] x, int n) {
+            return group.predict(member, x, n);
+        }
+
+        public double[] snapshotW() {
+            return group.snapshotW(member);
+        }
+
+        public double[] snapshotA() {
+            return group.snapshotA(member);
+        }
     }
 
     /** The outcome: final status and the summary (also in summary.json). */
@@ -53,6 +69,7 @@ public final class Experiment {
     private final long checkpointEvery;
     private final int threads;
     private final ProgressListener progress;
+    private final List<NetworkGroup> groups;
 
     public Experiment(RunDirectory dir, List<Network> networks, TaskMetrics metrics, long totalSteps, LogSchedule schedule,
                       long checkpointEvery, int threads, ProgressListener progress) {
@@ -64,6 +81,11 @@ public final class Experiment {
         this.checkpointEvery = checkpointEvery;
         this.threads = Math.max(1, threads);
         this.progress = progress;
+        java.util.LinkedHashSet<NetworkGroup> g = new java.util.LinkedHashSet<>();
+        for (Network n : networks) {
+            g.add(n.group());
+        }
+        this.groups = List.copyOf(g);
     }
 
     public List<String> columns() {
@@ -91,8 +113,8 @@ public final class Experiment {
                 throw new GrokphaseException(ErrorCode.IO, "checkpoint " + dir.checkpointFile() + " does not belong to this run");
             }
             start = step[0];
-            for (Network n : networks) {
-                n.member().restoreState(prefixed(state, "m" + n.index() + "/"));
+            for (int k = 0; k < groups.size(); k++) {
+                groups.get(k).restoreState(prefixed(state, "g" + k + "/"));
             }
             csv = MetricsCsv.resume(dir.metricsFile(), columns(), start);
         } else {
@@ -110,7 +132,7 @@ public final class Experiment {
             dir.writeManifest(manifest);
         }, "grokphase-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, networks.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, groups.size())), r -> {
             Thread t = new Thread(r, "grokphase-train");
             t.setDaemon(true);
             return t;
@@ -136,8 +158,8 @@ public final class Experiment {
                 while (cur < b) {
                     long k = Math.min(chunk, b - cur);
                     long from = cur;
-                    parallel(pool, n -> {
-                        advance(n, k, from);
+                    parallel(pool, g -> {
+                        advance(g, k, from);
                         return null;
                     });
                     cur += k;
@@ -181,18 +203,33 @@ public final class Experiment {
         }
     }
 
-    private void advance(Network n, long k, long from) {
+    private void advance(NetworkGroup g, long k, long from) {
         try {
-            n.member().advance(k);
+            g.advance(k);
         } catch (GrokphaseException e) {
             throw e;
-        } catch (ArithmeticException | IllegalStateException e) {
-            throw new GrokphaseException(ErrorCode.DIVERGED, "diverged after step " + from + " (network " + n.index() + "): " + e.getMessage(), e);
+        } catch (ArithmeticException e) {
+            throw new GrokphaseException(ErrorCode.DIVERGED, "diverged after step " + from + ": " + e.getMessage(), e);
         }
     }
 
     private String log(ExecutorService pool, MetricsCsv csv, long step) {
-        List<double[]> values = parallel(pool, n -> metrics.compute(n.member(), n.data()));
+        List<List<double[]>> perGroup = parallel(pool, g -> {
+            List<double[]> v = new ArrayList<>();
+            for (Network n : networks) {
+                if (n.group() == g) {
+                    v.add(metrics.compute(n));
+                }
+            }
+            return v;
+        });
+        // Back to network order: each group's values are in the order of its networks in the list.
+        List<double[]> values = new ArrayList<>();
+        int[] taken = new int[groups.size()];
+        for (Network n : networks) {
+            int k = groups.indexOf(n.group());
+            values.add(perGroup.get(k).get(taken[k]++));
+        }
         List<Object[]> rows = new ArrayList<>();
         List<String> names = metrics.names();
         String diverged = null;
@@ -235,9 +272,10 @@ public final class Experiment {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("step", new long[]{step});
         state.put("networks", new long[]{networks.size()});
-        for (Network n : networks) {
-            for (Map.Entry<String, Object> e : n.member().saveState().entrySet()) {
-                state.put("m" + n.index() + "/" + e.getKey(), e.getValue());
+        state.put("groups", new long[]{groups.size()});
+        for (int k = 0; k < groups.size(); k++) {
+            for (Map.Entry<String, Object> e : groups.get(k).saveState().entrySet()) {
+                state.put("g" + k + "/" + e.getKey(), e.getValue());
             }
         }
         Checkpoint.write(dir.checkpointFile(), state);
@@ -253,17 +291,17 @@ public final class Experiment {
         return out;
     }
 
-    private <T> List<T> parallel(ExecutorService pool, java.util.function.Function<Network, T> task) {
-        if (threads == 1 || networks.size() == 1) {
+    private <T> List<T> parallel(ExecutorService pool, java.util.function.Function<NetworkGroup, T> task) {
+        if (threads == 1 || groups.size() == 1) {
             List<T> out = new ArrayList<>();
-            for (Network n : networks) {
-                out.add(task.apply(n));
+            for (NetworkGroup g : groups) {
+                out.add(task.apply(g));
             }
             return out;
         }
         List<Future<T>> futures = new ArrayList<>();
-        for (Network n : networks) {
-            futures.add(pool.submit(() -> task.apply(n)));
+        for (NetworkGroup g : groups) {
+            futures.add(pool.submit(() -> task.apply(g)));
         }
         List<T> out = new ArrayList<>();
         try {

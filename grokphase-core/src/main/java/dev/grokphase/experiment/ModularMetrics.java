@@ -5,6 +5,7 @@ import dev.grokphase.observe.FourierSpectrum;
 import dev.grokphase.observe.Losses;
 import dev.grokphase.observe.WeightNorms;
 import dev.grokphase.store.RunDirectory;
+import dev.grokphase.task.Dataset;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,9 @@ public final class ModularMetrics implements TaskMetrics {
     }
 
     @Override
-    public double[] compute(Member m, EvalData d) {
-        int k = d.outputs();
+    public double[] compute(Experiment.Network m) {
+        Dataset d = m.data();
+        int k = d.outputDim();
         double[] ftr = m.predict(d.xTrain(), d.nTrain());
         double[] fte = d.nTest() > 0 ? m.predict(d.xTest(), d.nTest()) : new double[0];
         double[] fAll = new double[(d.nTrain() + d.nTest()) * k];
@@ -48,8 +50,8 @@ public final class ModularMetrics implements TaskMetrics {
         System.arraycopy(d.yTrain(), 0, yAll, 0, d.nTrain() * k);
         System.arraycopy(d.yTest(), 0, yAll, d.nTrain() * k, d.nTest() * k);
         double[] w = m.snapshotW();
-        FourierSpectrum fs = new FourierSpectrum(d.p());
-        int neurons = w.length / d.dim();
+        FourierSpectrum fs = new FourierSpectrum(d.modulus());
+        int neurons = w.length / d.inputDim();
         double ipr = 0;
         for (int i = 0; i < neurons; i++) {
             ipr += fs.neuron(w, i).ipr();
@@ -84,9 +86,9 @@ public final class ModularMetrics implements TaskMetrics {
         StringBuilder four = new StringBuilder("network,neuron,dominantFrequency,ipr\n");
         StringBuilder spec = new StringBuilder("network,neuron,k,powerW,powerV\n");
         for (Experiment.Network n : networks) {
-            double[] w = n.member().snapshotW();
-            FourierSpectrum fs = new FourierSpectrum(n.data().p());
-            int neurons = w.length / n.data().dim();
+            double[] w = n.snapshotW();
+            FourierSpectrum fs = new FourierSpectrum(n.data().modulus());
+            int neurons = w.length / n.data().inputDim();
             for (int i = 0; i < neurons; i++) {
                 FourierSpectrum.NeuronSpectrum s = fs.neuron(w, i);
                 four.append(n.index()).append(',').append(i).append(',').append(s.dominantFrequency()).append(',').append(s.ipr()).append('\n');

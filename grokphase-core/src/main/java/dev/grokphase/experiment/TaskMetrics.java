@@ -15,7 +15,7 @@ public interface TaskMetrics {
     List<String> names();
 
     /** The values of {@link #names()} for one network now. */
-    double[] compute(Member member, EvalData data);
+    double[] compute(Experiment.Network network);
 
     /** summary.json key → metrics.csv column whose final ensemble mean it reports. */
     Map<String, String> summaryKeys();

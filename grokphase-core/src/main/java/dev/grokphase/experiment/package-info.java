@@ -4,7 +4,7 @@
  * seeds") trained in parallel on a log-spaced schedule, with observables logged to a
  * {@link dev.grokphase.store.RunDirectory}, checkpoints at fixed steps, bit-identical resume,
  * divergence detection and progress callbacks. Networks are reached through the small
- * {@link dev.grokphase.experiment.Member} interface so that the loop does not depend on which
- * sampler or optimiser trains them.
+ * {@link dev.grokphase.experiment.NetworkGroup} interface (networks sharing a dataset train
+ * together in one {@link dev.grokphase.train.Trainer}, {@link dev.grokphase.experiment.TrainerGroup}).
  */
 package dev.grokphase.experiment;

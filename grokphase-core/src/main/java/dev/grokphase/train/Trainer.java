@@ -57,6 +57,9 @@ public abstract class Trainer {
     protected long steps;
     protected final double[] lastLoss;
     protected final int chunks;
+    /** False when the layer is frozen. */
+    protected final boolean trainW;
+    protected final boolean trainA;
 
     protected Trainer(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial,
                       List<RandomStream> noiseStreams, RandomStream batchRng) {
@@ -86,11 +89,15 @@ public abstract class Trainer {
         this.fullBatch = config.batchSize() == 0 || config.batchSize() == nTrain;
         this.batch = fullBatch ? nTrain : config.batchSize();
         this.scale = spec.effectiveScale();
-        if (config.optimizer() instanceof LangevinConfig l) {
+        if (batch == 0) {
+            this.dataScale = 0; // no data: Langevin samples the prior
+        } else if (config.optimizer() instanceof LangevinConfig l) {
             this.dataScale = ((double) nTrain / batch) / l.temperature();
         } else {
             this.dataScale = 1.0 / batch;
         }
+        this.trainW = config.frozen() != FrozenLayer.INPUT;
+        this.trainA = config.frozen() != FrozenLayer.READOUT;
         this.blas = Blas.get();
         blas.setThreads(config.threads());
         this.noise = noiseStreams.toArray(new RandomStream[0]);

@@ -133,6 +133,15 @@ final class Trainer64 extends Trainer {
 
     @Override
     public void step() {
+        if (batch == 0) {
+            // no data term: the update sees only the prior (and Γ)
+            java.util.Arrays.fill(gw, 0.0);
+            java.util.Arrays.fill(ga, 0.0);
+            java.util.Arrays.fill(lastLoss, 0.0);
+            update();
+            steps++;
+            return;
+        }
         nextBatch();
         if (!fullBatch) {
             for (int r = 0; r < batch; r++) {
@@ -148,9 +157,11 @@ final class Trainer64 extends Trainer {
             vectorOutputPass();
         }
         checkLoss();
-        // ∂U/∂W (data part) = Gᵀ·X, G now stored in z
-        blas.dgemm(true, false, mn, dim, batch, 1.0, z, mn, xBatch, dim, 0.0, gwBuf, dim);
-        gwBuf.get(0, gw, 0, gw.length);
+        if (trainW) {
+            // ∂U/∂W (data part) = Gᵀ·X, G now stored in z
+            blas.dgemm(true, false, mn, dim, batch, 1.0, z, mn, xBatch, dim, 0.0, gwBuf, dim);
+            gwBuf.get(0, gw, 0, gw.length);
+        }
         update();
         steps++;
     }
@@ -296,38 +307,54 @@ final class Trainer64 extends Trainer {
             double sdA = Math.sqrt(2 * etaA);
             // θ − η(∂U/∂θ) with ∂U/∂θ = g + θ/var: θ(1 − η/var) − η g; η/var = stepScale
             double keep = 1 - l.stepScale();
-            if (gamma > 0) {
+            if (gamma > 0 && trainW) {
                 int p = dim / 2;
                 for (int row = 0; row < mn; row++) {
                     addSexticGradient(w, row * dim, gw, row * dim, p, gamma, cosTable, sinTable, csScratch);
                 }
             }
             for (int m = 0; m < members; m++) {
-                noise[m].fillGaussian(noiseW, m * nd, nd, 1.0);
-                noise[m].fillGaussian(noiseA, m * kn, kn, 1.0);
-                double n2 = 0;
-                for (int j = m * nd, end = j + nd; j < end; j++) {
-                    double v = keep * w[j] - etaW * gw[j] + sdW * noiseW[j];
-                    w[j] = v;
-                    n2 += v * v;
+                if (trainW) {
+                    noise[m].fillGaussian(noiseW, m * nd, nd, 1.0);
                 }
-                checkNorm(m, "w", n2);
-                n2 = 0;
-                for (int j = m * kn, end = j + kn; j < end; j++) {
-                    double v = keep * a[j] - etaA * ga[j] + sdA * noiseA[j];
-                    a[j] = v;
-                    n2 += v * v;
+                if (trainA) {
+                    noise[m].fillGaussian(noiseA, m * kn, kn, 1.0);
                 }
-                checkNorm(m, "a", n2);
+                if (trainW) {
+                    double n2 = 0;
+                    for (int j = m * nd, end = j + nd; j < end; j++) {
+                        double v = keep * w[j] - etaW * gw[j] + sdW * noiseW[j];
+                        w[j] = v;
+                        n2 += v * v;
+                    }
+                    checkNorm(m, "w", n2);
+                }
+                if (trainA) {
+                    double n2 = 0;
+                    for (int j = m * kn, end = j + kn; j < end; j++) {
+                        double v = keep * a[j] - etaA * ga[j] + sdA * noiseA[j];
+                        a[j] = v;
+                        n2 += v * v;
+                    }
+                    checkNorm(m, "a", n2);
+                }
             }
         } else if (o instanceof SgdConfig s) {
-            sgd(w, gw, mW, s);
-            sgd(a, ga, mA, s);
+            if (trainW) {
+                sgd(w, gw, mW, s);
+            }
+            if (trainA) {
+                sgd(a, ga, mA, s);
+            }
             checkNorms();
         } else {
             AdamWConfig ad = (AdamWConfig) o;
-            adamw(w, gw, mW, vW, ad);
-            adamw(a, ga, mA, vA, ad);
+            if (trainW) {
+                adamw(w, gw, mW, vW, ad);
+            }
+            if (trainA) {
+                adamw(a, ga, mA, vA, ad);
+            }
             checkNorms();
         }
     }

@@ -16,14 +16,26 @@ import dev.grokphase.param.Require;
  * @param batchSize  0 = full batch (--batch-size)
  * @param initStdW   standard deviation of the initial w; NaN = the prior's √varW (--init-std-w)
  * @param initStdA   standard deviation of the initial a; NaN = the prior's √varA (--init-std-a)
- * @param threads    threads for BLAS and the element-wise passes (--threads)
+ * @param threads    threads for BLAS and the element-wise passes (--threads); this sets the
+ *                   process-wide OpenBLAS thread count, so trainers run in parallel should use 1
+ * @param frozen     a layer kept at its initial value (NONE by default)
  */
 public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig optimizer, Loss loss,
-                             Precision precision, int batchSize, double initStdW, double initStdA, int threads) {
+                             Precision precision, int batchSize, double initStdW, double initStdA, int threads,
+                             FrozenLayer frozen) {
+
+    /** The contract's original nine-argument form: nothing frozen. */
+    public TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig optimizer, Loss loss,
+                          Precision precision, int batchSize, double initStdW, double initStdA, int threads) {
+        this(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, FrozenLayer.NONE);
+    }
 
     public TrainingConfig {
         if (network == null || prior == null || optimizer == null || loss == null || precision == null) {
             throw new IllegalArgumentException("network, prior, optimizer, loss and precision are required");
+        }
+        if (frozen == null) {
+            frozen = FrozenLayer.NONE;
         }
         Require.atLeast("--batch-size", batchSize, 0);
         if (!Double.isNaN(initStdW)) {
@@ -48,23 +60,27 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
     }
 
     public TrainingConfig withPrecision(Precision p) {
-        return new TrainingConfig(network, prior, optimizer, loss, p, batchSize, initStdW, initStdA, threads);
+        return new TrainingConfig(network, prior, optimizer, loss, p, batchSize, initStdW, initStdA, threads, frozen);
     }
 
     public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(network, prior, optimizer, loss, precision, b, initStdW, initStdA, threads);
+        return new TrainingConfig(network, prior, optimizer, loss, precision, b, initStdW, initStdA, threads, frozen);
     }
 
     public TrainingConfig withThreads(int t) {
-        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, t);
+        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, t, frozen);
     }
 
     public TrainingConfig withInit(double stdW, double stdA) {
-        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, stdW, stdA, threads);
+        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, stdW, stdA, threads, frozen);
     }
 
     public TrainingConfig withLoss(Loss l) {
-        return new TrainingConfig(network, prior, optimizer, l, precision, batchSize, initStdW, initStdA, threads);
+        return new TrainingConfig(network, prior, optimizer, l, precision, batchSize, initStdW, initStdA, threads, frozen);
+    }
+
+    public TrainingConfig withFrozen(FrozenLayer f) {
+        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, f);
     }
 
     /** The standard deviation w is initialised with. */

@@ -2,7 +2,9 @@ package dev.grokphase.experiment;
 
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.store.MetricsCsv;
+import dev.grokphase.random.SeedTree;
 import dev.grokphase.store.RunDirectory;
+import dev.grokphase.task.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 class ExperimentTest {
 
     /** f(x) = Σ_i a_i (w_i·x); noisy gradient steps on the MSE with an xorshift RNG whose state is saved. */
-    static final class ToyMember implements Member {
+    static final class ToyMember implements NetworkGroup {
         final int n;
         final int d;
         final double[] w;
         final double[] a;
-        final EvalData data;
+        final Dataset data;
         final double lr;
         long rng;
 
-        ToyMember(EvalData data, int neurons, long seed, double lr) {
+        ToyMember(Dataset data, int neurons, long seed, double lr) {
             this.data = data;
             this.n = neurons;
-            this.d = data.dim();
+            this.d = data.inputDim();
             this.lr = lr;
             this.rng = seed | 1;
             w = new double[n * d];
@@ -86,7 +88,26 @@ class ExperimentTest {
         }
 
         @Override
-        public double[] predict(double[] x, int m) {
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public double[] predict(int member, double[] x, int m) {
+            return predict(x, m);
+        }
+
+        @Override
+        public double[] snapshotW(int member) {
+            return w.clone();
+        }
+
+        @Override
+        public double[] snapshotA(int member) {
+            return a.clone();
+        }
+
+        double[] predict(double[] x, int m) {
             double[] f = new double[m];
             for (int mu = 0; mu < m; mu++) {
                 for (int i = 0; i < n; i++) {
@@ -100,15 +121,6 @@ class ExperimentTest {
             return f;
         }
 
-        @Override
-        public double[] snapshotW() {
-            return w.clone();
-        }
-
-        @Override
-        public double[] snapshotA() {
-            return a.clone();
-        }
 
         @Override
         public Map<String, Object> saveState() {
@@ -127,7 +139,7 @@ class ExperimentTest {
         }
     }
 
-    static EvalData data(long seed) {
+    static Dataset data(long seed) {
         int d = 4;
         int n = 30;
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
@@ -138,18 +150,21 @@ class ExperimentTest {
             x[i] = r.nextGaussian();
             xt[i] = r.nextGaussian();
         }
-        return new EvalData(x, dev.grokphase.observe.CubicProjections.teacher(x, n, wStar, -0.3), n,
-                xt, dev.grokphase.observe.CubicProjections.teacher(xt, n, wStar, -0.3), n, d, 1, wStar, 0);
+        return new Dataset("cubic", x, dev.grokphase.observe.CubicProjections.teacher(x, n, wStar, -0.3), n,
+                xt, dev.grokphase.observe.CubicProjections.teacher(xt, n, wStar, -0.3), n, d, 1, wStar, 0, null, null, null, null);
     }
 
     static List<Experiment.Network> ensemble(double lr) {
         List<Experiment.Network> nets = new ArrayList<>();
+        SeedTree root = SeedTree.root(7);
         for (int ds = 0; ds < 2; ds++) {
-            EvalData d = data(Seeds.data(7, ds));
+            long dataSeed = root.child("dataset", ds).seed();
+            Dataset d = data(dataSeed);
             for (int s = 0; s < 2; s++) {
                 int j = ds * 2 + s;
-                nets.add(new Experiment.Network(j, ds, s, Seeds.data(7, ds), Seeds.init(7, j), Seeds.noise(7, j),
-                        new ToyMember(d, 6, Seeds.init(7, j), lr), d));
+                long init = root.child("network", j).streamSeed("init");
+                nets.add(new Experiment.Network(j, ds, s, dataSeed, init, root.child("network", j).streamSeed("noise"),
+                        new ToyMember(d, 6, init, lr), 0, d));
             }
         }
         return nets;
@@ -180,8 +195,8 @@ class ExperimentTest {
         assertThat(Files.readString(cut.summaryFile())).isEqualTo(Files.readString(full.summaryFile()));
         assertThat(Files.readString(cut.observable("overlaps.csv"))).isEqualTo(Files.readString(full.observable("overlaps.csv")));
         for (int j = 0; j < a.size(); j++) {
-            assertArrayEquals(a.get(j).member().snapshotW(), b.get(j).member().snapshotW());
-            assertArrayEquals(a.get(j).member().snapshotA(), b.get(j).member().snapshotA());
+            assertArrayEquals(a.get(j).snapshotW(), b.get(j).snapshotW());
+            assertArrayEquals(a.get(j).snapshotA(), b.get(j).snapshotA());
         }
         // The schedule: 0, log-spaced, every 50, and the end.
         MetricsCsv.Table t = MetricsCsv.read(full.metricsFile());

@@ -73,6 +73,10 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
     @Option(names = "--activation", description = "erf | square | relu | linear. Default: ${DEFAULT-VALUE}.", defaultValue = "erf")
     public Activation activation;
 
+    @Option(names = "--readout", description = "standard | mean-field (f divided by N, Gromov's normalisation). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "standard")
+    public TrainCubicCommand.Readout readout;
+
     @Option(names = "--sampler", description = "langevin | gd | sgd. Default: ${DEFAULT-VALUE}.", defaultValue = "langevin")
     public Sampler sampler;
 

@@ -62,6 +62,10 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Option(names = "--activation", description = "square | erf | relu | linear. Default: ${DEFAULT-VALUE}.", defaultValue = "square")
     public TrainCubicCommand.Activation activation;
 
+    @Option(names = "--readout", description = "standard | mean-field (f divided by N, Gromov's normalisation). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "standard")
+    public TrainCubicCommand.Readout readout;
+
     @Option(names = "--targets", description = "onehot | centred. Default: ${DEFAULT-VALUE}.", defaultValue = "onehot")
     public Targets targets;
 

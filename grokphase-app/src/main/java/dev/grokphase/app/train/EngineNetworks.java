@@ -2,27 +2,122 @@ package dev.grokphase.app.train;
 
 import dev.grokphase.app.cli.TrainCubicCommand;
 import dev.grokphase.app.cli.TrainModularCommand;
-import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.experiment.Experiment;
+import dev.grokphase.experiment.TrainerGroup;
+import dev.grokphase.linalg.Blas;
+import dev.grokphase.net.Activation;
+import dev.grokphase.net.NetworkSpec;
+import dev.grokphase.net.Prior;
+import dev.grokphase.net.Readout;
+import dev.grokphase.random.SeedTree;
+import dev.grokphase.task.CubicTeacherTask;
+import dev.grokphase.task.Dataset;
+import dev.grokphase.task.ModularAdditionTask;
+import dev.grokphase.task.Targets;
+import dev.grokphase.train.AdamWConfig;
+import dev.grokphase.train.LangevinConfig;
+import dev.grokphase.train.Loss;
+import dev.grokphase.train.OptimizerConfig;
+import dev.grokphase.train.Precision;
+import dev.grokphase.train.SgdConfig;
+import dev.grokphase.train.Trainer;
+import dev.grokphase.train.TrainingConfig;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
-/** Builds the ensemble's networks with the training engine (datasets, networks, trainers). */
+/**
+ * Builds an ensemble with the training engine. Seeds: {@code SeedTree.root(--seed)}; dataset k is
+ * generated from {@code child("dataset", k)}, network j (= k·seeds + s) is initialised and driven
+ * from {@code child("network", j)} (streams "init", "noise"). The networks of one dataset share
+ * one {@link Trainer} (one stacked matrix product per step), and each trainer gets
+ * threads/datasets BLAS threads when there are fewer datasets than threads.
+ */
 public final class EngineNetworks {
 
     private EngineNetworks() {
     }
 
     public static List<Experiment.Network> cubic(TrainCubicCommand c, long root, int datasets, int seeds, int threads) {
-        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "training engine not merged yet");
+        NetworkSpec spec = new NetworkSpec(c.width, c.d, 1, activation(c.activation.name()), readout(c.readout), 1.0);
+        Prior prior = Prior.cubic(c.sigmaW2, c.d, c.sigmaA2, c.width);
+        OptimizerConfig opt = switch (c.sampler) {
+            case langevin -> new LangevinConfig(c.sigma2, c.lr);
+            case gd, sgd -> new SgdConfig(c.lr, c.momentum, 0.0);
+        };
+        if (c.sampler == TrainCubicCommand.Sampler.gd && c.common.batchSize > 0) {
+            throw GrokphaseException.invalid("--batch-size", c.common.batchSize, "gd is full batch; use --sampler sgd for minibatches");
+        }
+        TrainingConfig cfg = new TrainingConfig(spec, prior, opt, Loss.MSE, precision(c.common.precision), c.common.batchSize,
+                Double.NaN, Double.NaN, trainerThreads(threads, datasets));
+        CubicTeacherTask task = new CubicTeacherTask(c.d, c.n, c.nTest, c.eps);
+        return build(cfg, root, datasets, seeds, task::generate);
     }
 
     public static List<Experiment.Network> modular(TrainModularCommand c, long root, int datasets, int seeds, int threads) {
-        throw new GrokphaseException(ErrorCode.INVALID_VALUE, "training engine not merged yet");
+        NetworkSpec spec = new NetworkSpec(c.width, 2 * c.p, c.p, activation(c.activation.name()), readout(c.readout), c.outputScale);
+        Prior prior = Prior.modular(1.0, c.sigmaA2, c.width);
+        double[] b = c.betaPair();
+        OptimizerConfig opt = switch (c.optimizer) {
+            case adamw -> new AdamWConfig(c.lr, b[0], b[1], c.adamEps, c.weightDecay);
+            case sgd, gd -> new SgdConfig(c.lr, c.momentum, c.weightDecay);
+            case langevin -> new LangevinConfig(c.sigma2, c.lr, c.gamma);
+        };
+        if (c.optimizer == TrainModularCommand.Optimizer.gd && c.common.batchSize > 0) {
+            throw GrokphaseException.invalid("--batch-size", c.common.batchSize, "gd is full batch; use --optimizer sgd for minibatches");
+        }
+        Loss loss = c.loss == TrainModularCommand.Loss.crossEntropy ? Loss.CROSS_ENTROPY : Loss.MSE;
+        TrainingConfig cfg = new TrainingConfig(spec, prior, opt, loss, precision(c.common.precision), c.common.batchSize,
+                c.initStdW, c.initStdA, trainerThreads(threads, datasets));
+        ModularAdditionTask task = new ModularAdditionTask(c.p, c.trainFraction,
+                c.targets == TrainModularCommand.Targets.centred ? Targets.CENTRED : Targets.ONEHOT, c.labelNoise);
+        return build(cfg, root, datasets, seeds, task::generate);
+    }
+
+    private static List<Experiment.Network> build(TrainingConfig cfg, long rootSeed, int datasets, int seeds,
+                                                  Function<SeedTree, Dataset> generate) {
+        SeedTree root = SeedTree.root(rootSeed);
+        List<Experiment.Network> out = new ArrayList<>();
+        for (int k = 0; k < datasets; k++) {
+            SeedTree dataTree = root.child("dataset", k);
+            Dataset data = generate.apply(dataTree);
+            List<SeedTree> trees = new ArrayList<>();
+            int[] global = new int[seeds];
+            for (int s = 0; s < seeds; s++) {
+                global[s] = k * seeds + s;
+                trees.add(root.child("network", global[s]));
+            }
+            TrainerGroup group = new TrainerGroup(Trainer.create(cfg, data, trees), global);
+            for (int s = 0; s < seeds; s++) {
+                SeedTree t = trees.get(s);
+                out.add(new Experiment.Network(global[s], k, s, dataTree.seed(), t.streamSeed("init"), t.streamSeed("noise"),
+                        group, s, data));
+            }
+        }
+        return out;
+    }
+
+    /** BLAS threads per trainer: the spare threads when there are fewer trainers than threads. */
+    static int trainerThreads(int threads, int trainers) {
+        return Math.max(1, threads / Math.max(1, trainers));
+    }
+
+    private static Activation activation(String name) {
+        return Activation.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    private static Readout readout(TrainCubicCommand.Readout r) {
+        return r == TrainCubicCommand.Readout.meanField ? Readout.MEAN_FIELD : Readout.STANDARD;
+    }
+
+    private static Precision precision(CommonTrainOptions.Precision p) {
+        return p == CommonTrainOptions.Precision.float32 ? Precision.FLOAT32 : Precision.FLOAT64;
     }
 
     public static String blasBackend() {
-        return "unknown";
+        return Blas.get().backendName();
     }
 }

@@ -1,0 +1,85 @@
+package dev.grokphase.bench;
+
+import dev.grokphase.linalg.Blas;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The machine's matrix-multiply rate through the project's own BLAS binding: products per second
+ * of C (m×n) = A (m×k)·B (k×n); GFLOP/s = 2·m·n·k·score/1e9. "square" is a large 2048³ product
+ * (the machine's rate); "step" is the shape of one product of the β = 1 Langevin step
+ * (n=3000, N=700, d=150).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 4)
+public class GemmBenchmark {
+
+    /** "mxnxk". */
+    @Param({"2048x2048x2048", "3000x700x150"})
+    public String shape;
+
+    @Param({"float64", "float32"})
+    public String precision;
+
+    @Param({"2"})
+    public int threads;
+
+    private int m;
+    private int n;
+    private int k;
+    private DoubleBuffer ad;
+    private DoubleBuffer bd;
+    private DoubleBuffer cd;
+    private FloatBuffer af;
+    private FloatBuffer bf;
+    private FloatBuffer cf;
+
+    @Setup
+    public void setUp() {
+        String[] p = shape.split("x");
+        m = Integer.parseInt(p[0]);
+        n = Integer.parseInt(p[1]);
+        k = Integer.parseInt(p[2]);
+        Blas.get().setThreads(threads);
+        ad = Blas.allocateDouble(m * k);
+        bd = Blas.allocateDouble(k * n);
+        cd = Blas.allocateDouble(m * n);
+        af = Blas.allocateFloat(m * k);
+        bf = Blas.allocateFloat(k * n);
+        cf = Blas.allocateFloat(m * n);
+        for (int i = 0; i < m * k; i++) {
+            ad.put(i, Math.sin(i));
+            af.put(i, (float) Math.sin(i));
+        }
+        for (int i = 0; i < k * n; i++) {
+            bd.put(i, Math.cos(i));
+            bf.put(i, (float) Math.cos(i));
+        }
+    }
+
+    @Benchmark
+    public double gemm() {
+        if ("float32".equals(precision)) {
+            Blas.get().sgemm(false, false, m, n, k, 1f, af, k, bf, n, 0f, cf, n);
+            return cf.get(0);
+        }
+        Blas.get().dgemm(false, false, m, n, k, 1.0, ad, k, bd, n, 0.0, cd, n);
+        return cd.get(0);
+    }
+}
