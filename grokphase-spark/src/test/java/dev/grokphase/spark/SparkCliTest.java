@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code grokphase sweep SPEC --executor spark} as spark-submit runs it (the tool's main class with
  * this module on the class path): the executor is found through ServiceLoader, starts its own
- * local[2] context, runs real theory computations through the app's run handler, and writes the
- * run directories the local executor writes.
+ * local[2] context, runs real theory computations and tiny Langevin training runs through the
+ * app's run handler, and writes the run directories the local executor writes.
  */
 class SparkCliTest {
 
@@ -32,7 +33,7 @@ class SparkCliTest {
     }
 
     @Test
-    void theorySweepThroughSparkEqualsTheLocalSweepByteForByte() throws IOException {
+    void theoryAndTrainingSweepThroughSparkEqualsTheLocalSweepByteForByte() throws IOException {
         Path spec = tmp.resolve("modular.yaml");
         Files.writeString(spec, """
                 id: modular-small
@@ -42,6 +43,11 @@ class SparkCliTest {
                     command: theory modular
                     config: {P: 401, gamma: 0.0001}
                     grid: {N: [500, 1000], sigma2: ["0.15:0.2:0.01", "0.2:0.25:0.01"]}
+                training:
+                  - id: tiny
+                    command: train cubic
+                    config: {n: 50, n-test: 100, N: 8, d: 10, steps: 200, seeds: 2}
+                    grid: {sigma2: [0.1, 0.2]}
                 """);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -51,10 +57,14 @@ class SparkCliTest {
         int code = cli(out, err, "sweep", spec.toString(), "--out", spark.toString(), "--executor", "spark",
                 "--executor-option", "master=local[2]");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(TreeDiff.files(local.resolve("runs"))).hasSize(4 * 2).anyMatch(f -> f.endsWith("theory.csv"));
-        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), WALL_CLOCK)).isEmpty();
+        List<String> files = TreeDiff.files(local.resolve("runs"));
+        // 4 theory runs (manifest, theory.csv) and 2 training runs (manifest, metrics, summary,
+        // 3 observables, the Langevin checkpoint, the log).
+        assertThat(files).hasSize(4 * 2 + 2 * 8).anyMatch(f -> f.endsWith("theory.csv"))
+                .anyMatch(f -> f.endsWith("state.bin")).anyMatch(f -> f.endsWith("overlaps.csv"));
+        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), WALL_CLOCK, "grokphase.log")).isEmpty();
         String sparkPart = err.toString().substring(err.toString().lastIndexOf("planned"));
-        assertThat(sparkPart).contains("4/4 runs done (0 skipped, 0 running, 0 failed)");
+        assertThat(sparkPart).contains("6/6 runs done (0 skipped, 0 running, 0 failed)");
         assertThat(spark.resolve("sweeps/modular-small-default/summary.csv")).exists();
     }
 }

@@ -35,10 +35,21 @@ final class TreeDiff {
 
     /**
      * As {@link #diff(Path, Path)}, except that in files named {@code manifest.json} the top-level
-     * keys {@code volatileKeys} (wall-clock times) are removed before the byte comparison; every
-     * other byte of every file must be equal.
+     * keys {@code volatileKeys} (wall-clock times) are removed before the byte comparison, and the
+     * files named {@code logName} (a human-readable log: throughput, elapsed time, the path the run
+     * was written at) must exist on both sides but are not compared; every other byte of every
+     * file must be equal.
      */
+    static List<String> diff(Path a, Path b, Set<String> volatileKeys, String logName) {
+        return diff(a, b, volatileKeys, f -> f.endsWith("/" + logName) || f.equals(logName));
+    }
+
     static List<String> diff(Path a, Path b, Set<String> volatileKeys) {
+        return diff(a, b, volatileKeys, f -> false);
+    }
+
+    private static List<String> diff(Path a, Path b, Set<String> volatileKeys,
+                                     java.util.function.Predicate<String> unchecked) {
         List<String> fa = files(a);
         List<String> fb = files(b);
         List<String> out = new ArrayList<>();
@@ -51,6 +62,9 @@ final class TreeDiff {
             if (!fa.contains(f)) {
                 out.add("only in " + b + ": " + f);
             } else {
+                if (unchecked.test(f.replace(java.io.File.separatorChar, '/'))) {
+                    continue;
+                }
                 try {
                     byte[] x = Files.readAllBytes(a.resolve(f));
                     byte[] y = Files.readAllBytes(b.resolve(f));
