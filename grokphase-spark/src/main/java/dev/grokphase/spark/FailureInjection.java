@@ -1,5 +1,7 @@
 package dev.grokphase.spark;
 
+import dev.grokphase.error.GrokphaseException;
+
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Locale;
@@ -44,11 +46,13 @@ public record FailureInjection(String key, Phase phase) implements Serializable 
             return null;
         }
         int at = spec.lastIndexOf('@');
-        if (at <= 0) {
-            throw new IllegalArgumentException(CONF + " = " + spec + " is invalid: expected KEY@mid-upload or KEY@after-commit");
+        String phase = at <= 0 ? "" : spec.substring(at + 1).trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Phase p : Phase.values()) {
+            if (p.name().equals(phase)) {
+                return new FailureInjection(spec.substring(0, at), p);
+            }
         }
-        Phase p = Phase.valueOf(spec.substring(at + 1).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        return new FailureInjection(spec.substring(0, at), p);
+        throw GrokphaseException.invalid(CONF, spec, "expected KEY@mid-upload or KEY@after-commit");
     }
 
     void maybeFail(String runKey, int attemptNumber, Phase at) {

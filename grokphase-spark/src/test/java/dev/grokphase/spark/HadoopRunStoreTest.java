@@ -111,6 +111,16 @@ class HadoopRunStoreTest {
     }
 
     @Test
+    void failureInjectionSpecsParseOrFailWithOneLine() {
+        assertThat(FailureInjection.parse("train-cubic-1f3a@mid-upload"))
+                .isEqualTo(new FailureInjection("train-cubic-1f3a", FailureInjection.Phase.MID_UPLOAD));
+        assertThat(FailureInjection.parse("k@AFTER_COMMIT").phase()).isEqualTo(FailureInjection.Phase.AFTER_COMMIT);
+        assertThat(FailureInjection.parse(" ")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FailureInjection.parse("k@later"))
+                .hasMessage("spark.grokphase.injectFailure = k@later is invalid: expected KEY@mid-upload or KEY@after-commit");
+    }
+
+    @Test
     void cleanAttemptsRemovesOnlyOneApplicationsWorkAreas() {
         HadoopRunStore store = store(false);
         store.newAttempt("k", "local-1-0.0-3");
