@@ -31,13 +31,13 @@ public final class SweepClusterOptions {
             description = "Write a SLURM job array (sweep.sbatch, submit.sh, runs.tsv) into DIR instead of running.")
     Path emitSlurm;
 
-    @Option(names = "--slurm-cpus", defaultValue = "2", description = "CPUs per SLURM array task. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--slurm-cpus", defaultValue = "2", paramLabel = "N", description = "CPUs per SLURM array task. Default: ${DEFAULT-VALUE}.")
     int slurmCpus;
 
-    @Option(names = "--slurm-time", defaultValue = "04:00:00", description = "Time limit per SLURM array task. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--slurm-time", defaultValue = "04:00:00", paramLabel = "HH:MM:SS", description = "Time limit per SLURM array task. Default: ${DEFAULT-VALUE}.")
     String slurmTime;
 
-    @Option(names = "--slurm-max-parallel", defaultValue = "0",
+    @Option(names = "--slurm-max-parallel", defaultValue = "0", paramLabel = "N",
             description = "At most this many array tasks at once (0: no limit). Default: ${DEFAULT-VALUE}.")
     int slurmMaxParallel;
 
