@@ -1,5 +1,6 @@
 package dev.grokphase.app.cli;
 
+import dev.grokphase.app.cluster.SweepClusterOptions;
 import dev.grokphase.app.sweep.ProgressDisplay;
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
@@ -15,6 +16,7 @@ import dev.grokphase.sweep.SweepExecutor;
 import dev.grokphase.sweep.SweepExecutorFactory;
 import dev.grokphase.sweep.SweepRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,10 +45,13 @@ public final class SweepCommand implements Callable<Integer> {
     String scale;
 
     @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
-            description = "Where runs execute: local (a thread pool here). Default: ${DEFAULT-VALUE}.")
+            description = "Where runs execute: local (a thread pool here) or spark (in-process under spark-submit with "
+                    + "grokphase-spark.jar, else re-launched through spark-submit). Default: ${DEFAULT-VALUE}.")
     String executor;
 
-    @Option(names = "--executor-option", paramLabel = "KEY=VALUE", description = "Option passed to the executor (repeatable).")
+    @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
+            description = "Option passed to the executor (repeatable). spark: master=URL (spark-submit --master when "
+                    + "re-launching), output=URI (run directories on HDFS/S3 instead of --out).")
     Map<String, String> executorOptions = Map.of();
 
     @Option(names = "--threads", paramLabel = "N", description = "Runs executed at the same time (local executor). Default: ${DEFAULT-VALUE}.",
@@ -57,12 +62,16 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Root directory of the run store. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--index", paramLabel = "I",
+    @Option(names = {"--index", "--run-index"}, paramLabel = "I",
             description = "Run only the planned run with this index (0-based, as --dry-run lists them): one task of a job array.")
     Integer index;
 
     @Option(names = "--dry-run", description = "Print the planned runs (index, status, key, arguments) and run nothing.")
     boolean dryRun;
+
+    /** --emit-slurm (a job array of --index tasks) and the spark-submit re-launch of --executor spark. */
+    @Mixin
+    SweepClusterOptions cluster;
 
     @Override
     public Integer call() {
@@ -93,8 +102,14 @@ public final class SweepCommand implements Callable<Integer> {
             }
             return 0;
         }
-        SweepExecutor ex = SweepExecutorFactory.create(executor, threads, executorOptions, RunHandlers.discover());
+        RunHandlers handlers = RunHandlers.discover();
         ProgressDisplay progress = new ProgressDisplay(err, es.id());
+        Integer handled = cluster.handle(new SweepClusterOptions.Context(specArg, es, s, out, executor, executorOptions,
+                spec.commandLine().getParseResult().originalArgs(), handlers, progress, o)).orElse(null);
+        if (handled != null) {
+            return handled;
+        }
+        SweepExecutor ex = SweepExecutorFactory.create(executor, threads, executorOptions, handlers);
         List<RunResult> results = Sweep.run(es, s, out, ex, progress);
         progress.finish();
         long failed = results.stream().filter(r -> !r.status().isDone()).count();

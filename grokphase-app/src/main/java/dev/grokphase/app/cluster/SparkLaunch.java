@@ -1,0 +1,187 @@
+package dev.grokphase.app.cluster;
+
+import dev.grokphase.app.GrokphaseCli;
+import dev.grokphase.error.ErrorCode;
+import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.sweep.SweepExecutorFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * {@code --executor spark} without a Spark dependency in the app (design-notes "Spark executor").
+ * Two cases:
+ * <ol>
+ *   <li>The tool runs inside spark-submit with the {@code grokphase-spark} jar: the Spark executor's
+ *       {@link SweepExecutorFactory} is on the class path (ServiceLoader); the sweep runs in-process.</li>
+ *   <li>The tool runs from {@code ./grokphase}: it re-launches the same command line through
+ *       {@code spark-submit --class dev.grokphase.app.GrokphaseCli grokphase-spark.jar sweep ...},
+ *       which lands in case 1 on the Spark driver.</li>
+ * </ol>
+ */
+public final class SparkLaunch {
+
+    /** Main class that spark-submit runs: the tool itself, so every sweep option means the same. */
+    public static final String MAIN_CLASS = GrokphaseCli.class.getName();
+    /** Environment variable naming the grokphase-spark jar (default: the build's target/). */
+    public static final String JAR_ENV = "GROKPHASE_SPARK_JAR";
+
+    private SparkLaunch() {
+    }
+
+    /**
+     * True when the Spark executor's factory is on the class path (inside spark-submit with the
+     * grokphase-spark jar), so {@code SweepExecutorFactory.create("spark", ...)} runs in-process.
+     */
+    public static boolean inProcess() {
+        try {
+            for (SweepExecutorFactory f : ServiceLoader.load(SweepExecutorFactory.class, SparkLaunch.class.getClassLoader())) {
+                if (f.name().equals("spark")) {
+                    return true;
+                }
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // The executor's jar is there but Spark is not: not runnable in-process.
+            return false;
+        }
+        return false;
+    }
+
+    /** True when this JVM was started by spark-submit (it sets spark.* system properties on the driver). */
+    public static boolean underSparkSubmit() {
+        return System.getProperty("spark.master") != null || System.getProperty("spark.app.name") != null;
+    }
+
+    /**
+     * {@code $SPARK_HOME/bin/spark-submit}, else the first {@code spark-submit} on PATH, else this
+     * build's {@code grokphase-spark/bin/spark-submit-mvn} (Spark from Maven Central, for local
+     * masters on machines without a Spark installation).
+     */
+    public static Optional<Path> findSparkSubmit(Map<String, String> env) {
+        Optional<Path> installed = findInstalledSparkSubmit(env);
+        if (installed.isPresent()) {
+            return installed;
+        }
+        Path mvn = repoRoot().resolve("grokphase-spark").resolve("bin").resolve("spark-submit-mvn");
+        return Files.isExecutable(mvn) ? Optional.of(mvn) : Optional.empty();
+    }
+
+    /** {@code $SPARK_HOME/bin/spark-submit}, else the first {@code spark-submit} on PATH. */
+    public static Optional<Path> findInstalledSparkSubmit(Map<String, String> env) {
+        String home = env.get("SPARK_HOME");
+        if (home != null && !home.isBlank()) {
+            Path p = Path.of(home, "bin", "spark-submit");
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        String path = env.getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path p = Path.of(dir, "spark-submit");
+                if (Files.isExecutable(p)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The grokphase-spark jar: {@code $GROKPHASE_SPARK_JAR}, else
+     * {@code grokphase-spark/target/grokphase-spark.jar} beside the app module this jar came from.
+     */
+    public static Path sparkJar(Map<String, String> env) {
+        String fromEnv = env.get(JAR_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv).toAbsolutePath();
+        }
+        return repoRoot().resolve("grokphase-spark").resolve("target").resolve("grokphase-spark.jar");
+    }
+
+    /** The project root: two levels above the directory holding the app's jar or classes. */
+    static Path repoRoot() {
+        try {
+            Path code = Path.of(GrokphaseCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // grokphase-app/target/grokphase.jar or grokphase-app/target/classes -> project root
+            Path target = code.getParent();
+            Path root = target == null || target.getParent() == null ? null : target.getParent().getParent();
+            return root == null ? Path.of("").toAbsolutePath() : root;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    /**
+     * The spark-submit command line that runs {@code sweepArgs} (the sweep command's own arguments,
+     * {@code --executor spark} included) on the Spark driver.
+     *
+     * @param master  {@code --master} value, or null for spark-submit's default / spark-defaults.conf
+     */
+    public static List<String> submitCommand(String sparkSubmit, String master, Path jar, List<String> sweepArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(sparkSubmit);
+        if (master != null && !master.isBlank()) {
+            cmd.add("--master");
+            cmd.add(master);
+        }
+        cmd.add("--class");
+        cmd.add(MAIN_CLASS);
+        cmd.add(jar.toString());
+        cmd.add("sweep");
+        cmd.addAll(sweepArgs);
+        return cmd;
+    }
+
+    /** The command {@link #launch} would run, with {@code spark-submit} bare when it is not found. */
+    public static List<String> command(String master, List<String> sweepArgs, Map<String, String> env) {
+        return submitCommand(findSparkSubmit(env).map(Path::toString).orElse("spark-submit"), master, sparkJar(env), sweepArgs);
+    }
+
+    /** Printable form of a command line (POSIX shell quoting). */
+    public static String render(List<String> cmd) {
+        return Shell.join(cmd);
+    }
+
+    /**
+     * Runs spark-submit with this terminal's streams and returns its exit code. Without
+     * spark-submit or the jar, fails with one line that says what to set and what would run.
+     */
+    public static int launch(String master, List<String> sweepArgs, Map<String, String> env) {
+        return launch(master, sweepArgs, env, findSparkSubmit(env));
+    }
+
+    static int launch(String master, List<String> sweepArgs, Map<String, String> env, Optional<Path> submit) {
+        Path jar = sparkJar(env);
+        List<String> cmd = submitCommand(submit.map(Path::toString).orElse("spark-submit"), master, jar, sweepArgs);
+        if (underSparkSubmit()) {
+            throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark: running under spark-submit but the "
+                    + "Spark executor is not on the class path; submit grokphase-spark.jar, not grokphase.jar");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark needs " + jar
+                    + ": build it with 'mvn -B -q -DskipTests package -pl grokphase-spark -am' or set " + JAR_ENV);
+        }
+        if (submit.isEmpty()) {
+            throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark needs spark-submit: set SPARK_HOME "
+                    + "or put spark-submit on PATH (or use --executor local); the command would be: " + render(cmd));
+        }
+        try {
+            return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot start " + cmd.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GrokphaseException(ErrorCode.IO, "interrupted while spark-submit was running", e);
+        }
+    }
+}

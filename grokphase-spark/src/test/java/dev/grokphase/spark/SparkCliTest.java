@@ -1,0 +1,70 @@
+package dev.grokphase.spark;
+
+import dev.grokphase.app.GrokphaseCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code grokphase sweep SPEC --executor spark} as spark-submit runs it (the tool's main class with
+ * this module on the class path): the executor is found through ServiceLoader, starts its own
+ * local[2] context, runs real theory computations and tiny Langevin training runs through the
+ * app's run handler, and writes the run directories the local executor writes.
+ */
+class SparkCliTest {
+
+    /** Wall-clock fields of a manifest: the only bytes allowed to differ between two executions. */
+    static final Set<String> WALL_CLOCK = Set.of("startedAt", "finishedAt", "wallSeconds");
+
+    @TempDir
+    Path tmp;
+
+    private static int cli(StringWriter out, StringWriter err, String... args) {
+        return GrokphaseCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void theoryAndTrainingSweepThroughSparkEqualsTheLocalSweepByteForByte() throws IOException {
+        Path spec = tmp.resolve("modular.yaml");
+        Files.writeString(spec, """
+                id: modular-small
+                title: modular theory on a small grid
+                theory:
+                  - id: curve
+                    command: theory modular
+                    config: {P: 401, gamma: 0.0001}
+                    grid: {N: [500, 1000], sigma2: ["0.15:0.2:0.01", "0.2:0.25:0.01"]}
+                training:
+                  - id: tiny
+                    command: train cubic
+                    config: {n: 50, n-test: 100, N: 8, d: 10, steps: 200, seeds: 2}
+                    grid: {sigma2: [0.1, 0.2]}
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path local = tmp.resolve("local");
+        assertThat(cli(out, err, "sweep", spec.toString(), "--out", local.toString(), "--threads", "2")).as(err.toString()).isZero();
+        Path spark = tmp.resolve("spark");
+        int code = cli(out, err, "sweep", spec.toString(), "--out", spark.toString(), "--executor", "spark",
+                "--executor-option", "master=local[2]");
+        assertThat(code).as(err.toString()).isZero();
+        List<String> files = TreeDiff.files(local.resolve("runs"));
+        // 4 theory runs (manifest, theory.csv) and 2 training runs (manifest, metrics, summary,
+        // 3 observables, the Langevin checkpoint, the log).
+        assertThat(files).hasSize(4 * 2 + 2 * 8).anyMatch(f -> f.endsWith("theory.csv"))
+                .anyMatch(f -> f.endsWith("state.bin")).anyMatch(f -> f.endsWith("overlaps.csv"));
+        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), WALL_CLOCK, "grokphase.log")).isEmpty();
+        String sparkPart = err.toString().substring(err.toString().lastIndexOf("planned"));
+        assertThat(sparkPart).contains("6/6 runs done (0 skipped, 0 running, 0 failed)");
+        assertThat(spark.resolve("sweeps/modular-small-default/summary.csv")).exists();
+    }
+}
