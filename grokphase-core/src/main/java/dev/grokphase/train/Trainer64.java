@@ -51,6 +51,12 @@ final class Trainer64 extends Trainer {
     private final double[] vW;
     private final double[] mA;
     private final double[] vA;
+    // two-hot inputs (modular addition): X·Wᵀ is a gather and Gᵀ·X a scatter-add
+    private final boolean twoHot;
+    private final int[] hotFirst;
+    private final int[] hotSecond;
+    private final double[] wt;
+    private final double[] gwt;
     // sextic regulariser
     private final double gamma;
     private final double[] cosTable;
@@ -118,6 +124,12 @@ final class Trainer64 extends Trainer {
         boolean adam = o instanceof AdamWConfig;
         this.vW = adam ? new double[w.length] : null;
         this.vA = adam ? new double[a.length] : null;
+        int[][] hot = outputs > 1 && sparseTwoHot ? twoHotColumns(data) : null;
+        this.twoHot = hot != null;
+        this.hotFirst = twoHot ? hot[0] : null;
+        this.hotSecond = twoHot ? hot[1] : null;
+        this.wt = twoHot ? new double[dim * mn] : null;
+        this.gwt = twoHot ? new double[dim * mn] : null;
         this.gamma = o instanceof LangevinConfig l ? l.sexticGamma() : 0;
         if (gamma > 0) {
             double[][] t = fourierTables(dim / 2);
@@ -143,14 +155,18 @@ final class Trainer64 extends Trainer {
             return;
         }
         nextBatch();
-        if (!fullBatch) {
-            for (int r = 0; r < batch; r++) {
-                xBatch.put(r * dim, xAll, rows[r] * dim, dim);
+        if (twoHot) {
+            transpose(w, wt, mn, dim); // rows of Wᵀ are the columns the two-hot rows pick
+        } else {
+            if (!fullBatch) {
+                for (int r = 0; r < batch; r++) {
+                    xBatch.put(r * dim, xAll, rows[r] * dim, dim);
+                }
             }
+            wBuf.put(0, w, 0, w.length);
+            // Z = X·Wᵀ for all stacked networks at once
+            blas.dgemm(false, true, batch, mn, dim, 1.0, xBatch, dim, wBuf, dim, 0.0, z, mn);
         }
-        wBuf.put(0, w, 0, w.length);
-        // Z = X·Wᵀ for all stacked networks at once
-        blas.dgemm(false, true, batch, mn, dim, 1.0, xBatch, dim, wBuf, dim, 0.0, z, mn);
         if (outputs == 1) {
             scalarOutputPass();
         } else {
@@ -158,9 +174,13 @@ final class Trainer64 extends Trainer {
         }
         checkLoss();
         if (trainW) {
-            // ∂U/∂W (data part) = Gᵀ·X, G now stored in z
-            blas.dgemm(true, false, mn, dim, batch, 1.0, z, mn, xBatch, dim, 0.0, gwBuf, dim);
-            gwBuf.get(0, gw, 0, gw.length);
+            if (twoHot) {
+                transpose(gwt, gw, dim, mn); // scatter-added in vectorOutputPass
+            } else {
+                // ∂U/∂W (data part) = Gᵀ·X, G now stored in z
+                blas.dgemm(true, false, mn, dim, batch, 1.0, z, mn, xBatch, dim, 0.0, gwBuf, dim);
+                gwBuf.get(0, gw, 0, gw.length);
+            }
         }
         update();
         steps++;
@@ -225,7 +245,16 @@ final class Trainer64 extends Trainer {
     /** K > 1: element-wise φ, then per network the readout products through BLAS. */
     private void vectorOutputPass() {
         for (int r = 0; r < batch; r++) {
-            z.get(r * mn, zrow, 0, mn);
+            if (twoHot) {
+                // z = w_{·,n} + w_{·,P+m}: the product with a two-hot row is a sum of two columns
+                int c1 = hotFirst[rows[r]] * mn;
+                int c2 = hotSecond[rows[r]] * mn;
+                for (int i = 0; i < mn; i++) {
+                    zrow[i] = wt[c1 + i] + wt[c2 + i];
+                }
+            } else {
+                z.get(r * mn, zrow, 0, mn);
+            }
             act.evaluate(zrow, hrow, zrow, 0, mn);
             h.put(r * mn, hrow, 0, mn);
             z.put(r * mn, zrow, 0, mn);
@@ -244,13 +273,28 @@ final class Trainer64 extends Trainer {
             // s·R_m·A_m (batch×N), overwriting H_m, which is no longer needed
             blas.dgemm(false, false, batch, width, outputs, scale, rBuf, outputs, aBlock[m], width, 0.0, hBlock[m], mn);
         }
+        if (twoHot && trainW) {
+            java.util.Arrays.fill(gwt, 0.0);
+        }
         for (int r = 0; r < batch; r++) {
             z.get(r * mn, zrow, 0, mn);
             h.get(r * mn, hrow, 0, mn);
             for (int i = 0; i < mn; i++) {
                 zrow[i] *= hrow[i];
             }
-            z.put(r * mn, zrow, 0, mn);
+            if (!twoHot) {
+                z.put(r * mn, zrow, 0, mn);
+            } else if (trainW) {
+                // Gᵀ·X for a two-hot row adds G's row to columns n and P + m of ∂U/∂W
+                int c1 = hotFirst[rows[r]] * mn;
+                int c2 = hotSecond[rows[r]] * mn;
+                for (int i = 0; i < mn; i++) {
+                    gwt[c1 + i] += zrow[i];
+                }
+                for (int i = 0; i < mn; i++) {
+                    gwt[c2 + i] += zrow[i];
+                }
+            }
         }
         finishLoss();
     }
@@ -417,6 +461,15 @@ final class Trainer64 extends Trainer {
             m1[j] = mj;
             m2[j] = vj;
             theta[j] = theta[j] * decay - stepSize * mj / (Math.sqrt(vj) / sqrtBc2 + eps);
+        }
+    }
+
+    /** out (cols×rows) = inᵀ for in (rows×cols), both row-major. */
+    private static void transpose(double[] in, double[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[c * rows + r] = in[r * cols + c];
+            }
         }
     }
 

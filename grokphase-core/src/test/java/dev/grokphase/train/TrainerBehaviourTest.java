@@ -103,6 +103,41 @@ class TrainerBehaviourTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void twoHotGatherPathMatchesTheDenseProducts(Precision precision) {
+        Dataset data = new ModularAdditionTask(7, 0.7, Targets.CENTRED, 0).generate(SeedTree.root(1));
+        assertThat(Trainer.twoHotColumns(data)).isNotNull();
+        NetworkSpec spec = NetworkSpec.standard(5, 14, 7, Activation.SQUARE);
+        TrainingConfig[] configs = {
+            TrainingConfig.langevin(spec, Prior.modular(1, 0.5, 5), new LangevinConfig(0.5, 1e-3, 0.1)).withPrecision(precision),
+            new TrainingConfig(spec, Prior.modular(1, 1, 5), AdamWConfig.of(1e-2, 0.5), Loss.MSE, precision, 9, 0.4, 0.4, 1)};
+        for (TrainingConfig cfg : configs) {
+            Trainer[] t = new Trainer[2];
+            boolean saved = Trainer.sparseTwoHot;
+            try {
+                for (int k = 0; k < 2; k++) {
+                    Trainer.sparseTwoHot = k == 0;
+                    t[k] = Trainer.create(cfg, data, List.of(SeedTree.root(3), SeedTree.root(4)));
+                    t[k].run(15);
+                }
+            } finally {
+                Trainer.sparseTwoHot = saved;
+            }
+            double tol = precision == Precision.FLOAT64 ? 1e-12 : 2e-5;
+            for (int m = 0; m < 2; m++) {
+                double[] sparse = t[0].snapshotW(m);
+                double[] dense = t[1].snapshotW(m);
+                for (int j = 0; j < sparse.length; j++) {
+                    assertThat(sparse[j]).isCloseTo(dense[j], org.assertj.core.data.Offset.offset(tol));
+                }
+                assertThat(t[0].lastLoss(m)).isCloseTo(t[1].lastLoss(m), org.assertj.core.data.Offset.offset(tol));
+            }
+        }
+        // a dataset that is not two-hot uses the dense path
+        assertThat(Trainer.twoHotColumns(new CubicTeacherTask(3, 5, 0, 0).generate(SeedTree.root(1)))).isNull();
+    }
+
     @Test
     void stackedNetworksMatchNetworksTrainedAlone() {
         Dataset data = new CubicTeacherTask(6, 50, 0, -0.3).generate(SeedTree.root(1));
