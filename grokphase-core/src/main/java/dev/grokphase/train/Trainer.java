@@ -99,8 +99,8 @@ public abstract class Trainer {
         this.scale = spec.effectiveScale();
         if (batch == 0) {
             this.dataScale = 0; // no data: Langevin samples the prior
-        } else if (config.optimizer() instanceof LangevinConfig l) {
-            this.dataScale = ((double) nTrain / batch) / l.temperature();
+        } else if (config.posterior() != null) {
+            this.dataScale = ((double) nTrain / batch) / config.posterior().temperature();
         } else {
             this.dataScale = 1.0 / batch;
         }
@@ -224,6 +224,14 @@ public abstract class Trainer {
         return Forward.predict(spec, snapshotW(member), snapshotA(member), x, n, blas);
     }
 
+    /**
+     * The Metropolis-adjusted chains of this trainer (acceptance, adapted steps, energies, per-member
+     * inverse temperatures, state exchange), or null when the update rule is not MALA.
+     */
+    public MalaChains mala() {
+        return null;
+    }
+
     public abstract TrainerState saveState();
 
     public abstract void restoreState(TrainerState state);
@@ -265,7 +273,7 @@ public abstract class Trainer {
 
     private long optimizerKind() {
         OptimizerConfig o = config.optimizer();
-        return o instanceof LangevinConfig ? 0 : o instanceof SgdConfig ? 1 : 2;
+        return o instanceof LangevinConfig ? 0 : o instanceof SgdConfig ? 1 : o instanceof AdamWConfig ? 2 : 3;
     }
 
     /** State common to both precisions: counters, RNG words, batch order, last losses. */

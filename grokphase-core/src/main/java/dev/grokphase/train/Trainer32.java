@@ -137,6 +137,10 @@ final class Trainer32 extends Trainer {
         this.hotSecond = twoHot ? hot[1] : null;
         this.wt = twoHot ? new float[dim * mn] : null;
         this.gwt = twoHot ? new float[dim * mn] : null;
+        if (o instanceof MalaConfig) {
+            throw dev.grokphase.error.GrokphaseException.invalid("--precision", "float32",
+                    "MALA runs in float64 only (its accept test compares energies of order n/σ²)");
+        }
         this.gamma = o instanceof LangevinConfig l ? l.sexticGamma() : 0;
         if (gamma > 0) {
             double[][] t = fourierTables(dim / 2);

@@ -62,6 +62,8 @@ final class Trainer64 extends Trainer {
     private final double[] cosTable;
     private final double[] sinTable;
     private final double[] csScratch;
+    // Metropolis-adjusted Langevin (null for the other update rules)
+    private final Mala64 mala;
 
     Trainer64(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial, List<RandomStream> noise,
               RandomStream batchRng, Blas blas) {
@@ -118,7 +120,7 @@ final class Trainer64 extends Trainer {
         boolean langevin = o instanceof LangevinConfig;
         this.noiseW = langevin ? new double[w.length] : null;
         this.noiseA = langevin ? new double[a.length] : null;
-        boolean moments = !langevin;
+        boolean moments = o instanceof SgdConfig || o instanceof AdamWConfig;
         this.mW = moments ? new double[w.length] : null;
         this.mA = moments ? new double[a.length] : null;
         boolean adam = o instanceof AdamWConfig;
@@ -130,7 +132,7 @@ final class Trainer64 extends Trainer {
         this.hotSecond = twoHot ? hot[1] : null;
         this.wt = twoHot ? new double[dim * mn] : null;
         this.gwt = twoHot ? new double[dim * mn] : null;
-        this.gamma = o instanceof LangevinConfig l ? l.sexticGamma() : 0;
+        this.gamma = config.posterior() != null ? config.posterior().sexticGamma() : 0;
         if (gamma > 0) {
             double[][] t = fourierTables(dim / 2);
             this.cosTable = t[0];
@@ -141,10 +143,34 @@ final class Trainer64 extends Trainer {
             this.sinTable = null;
             this.csScratch = null;
         }
+        if (o instanceof MalaConfig mc) {
+            int p = dim / 2;
+            Mala64.Sextic sextic = gamma > 0 ? (wArr, grad, first, count) -> {
+                double v = 0;
+                for (int row = first; row < first + count; row++) {
+                    v += addSexticGradient(wArr, row * dim, grad, row * dim, p, gamma, cosTable, sinTable, csScratch);
+                }
+                return v;
+            } : null;
+            this.mala = new Mala64(mc, members, width, dim, outputs, config.prior().varW(), config.prior().varA(), trainW,
+                    trainA, batch * dataScale, w, a, gw, ga, lastLoss, this.noise, this::evaluate, sextic);
+        } else {
+            this.mala = null;
+        }
+    }
+
+    @Override
+    public MalaChains mala() {
+        return mala;
     }
 
     @Override
     public void step() {
+        if (mala != null) {
+            mala.step();
+            steps++;
+            return;
+        }
         if (batch == 0) {
             // no data term: the update sees only the prior (and Γ)
             java.util.Arrays.fill(gw, 0.0);
@@ -155,6 +181,27 @@ final class Trainer64 extends Trainer {
             return;
         }
         nextBatch();
+        evaluateBatch();
+        checkLoss();
+        update();
+        steps++;
+    }
+
+    /**
+     * The data term at the current parameters on the current batch: lastLoss and ∂L/∂θ in gw, ga
+     * (no prior, no Γ). MALA calls it on its proposals; a non-finite loss is left for it to reject.
+     */
+    private void evaluate() {
+        if (batch == 0) {
+            java.util.Arrays.fill(gw, 0.0);
+            java.util.Arrays.fill(ga, 0.0);
+            java.util.Arrays.fill(lastLoss, 0.0);
+            return;
+        }
+        evaluateBatch();
+    }
+
+    private void evaluateBatch() {
         if (twoHot) {
             transpose(w, wt, mn, dim); // rows of Wᵀ are the columns the two-hot rows pick
         } else {
@@ -172,7 +219,6 @@ final class Trainer64 extends Trainer {
         } else {
             vectorOutputPass();
         }
-        checkLoss();
         if (trainW) {
             if (twoHot) {
                 transpose(gwt, gw, dim, mn); // scatter-added in vectorOutputPass
@@ -182,8 +228,6 @@ final class Trainer64 extends Trainer {
                 gwBuf.get(0, gw, 0, gw.length);
             }
         }
-        update();
-        steps++;
     }
 
     /**
@@ -490,6 +534,9 @@ final class Trainer64 extends Trainer {
         saveCommon(longs, doubles);
         doubles.put("w", w.clone());
         doubles.put("a", a.clone());
+        if (mala != null) {
+            mala.save(doubles, longs);
+        }
         if (config.optimizer() instanceof SgdConfig) {
             doubles.put("sgd.bufW", mW.clone());
             doubles.put("sgd.bufA", mA.clone());
@@ -507,6 +554,9 @@ final class Trainer64 extends Trainer {
         restoreCommon(s);
         copy(s, "w", w);
         copy(s, "a", a);
+        if (mala != null) {
+            mala.restore(s);
+        }
         if (config.optimizer() instanceof SgdConfig) {
             copy(s, "sgd.bufW", mW);
             copy(s, "sgd.bufA", mA);

@@ -48,8 +48,16 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
         if (loss == Loss.CROSS_ENTROPY && network.outputDim() < 2) {
             throw GrokphaseException.invalid("--loss", "cross-entropy", "needs at least 2 outputs (use mse)");
         }
-        if (optimizer instanceof LangevinConfig l && l.sexticGamma() > 0 && network.inputDim() % 2 != 0) {
-            throw GrokphaseException.invalid("--gamma", l.sexticGamma(),
+        if (optimizer instanceof MalaConfig && batchSize != 0) {
+            throw GrokphaseException.invalid("--batch-size", batchSize, "MALA needs the full-batch energy (use 0)");
+        }
+        if (optimizer instanceof MalaConfig && loss != Loss.MSE) {
+            throw GrokphaseException.invalid("--loss", "cross-entropy", "MALA samples the Gaussian-likelihood posterior (use mse)");
+        }
+        LangevinConfig sampled = optimizer instanceof LangevinConfig l0 ? l0
+                : optimizer instanceof MalaConfig m0 ? m0.posterior() : null;
+        if (sampled != null && sampled.sexticGamma() > 0 && network.inputDim() % 2 != 0) {
+            throw GrokphaseException.invalid("--gamma", sampled.sexticGamma(),
                     "the sextic regulariser needs two-hot inputs of dimension 2P (modular task)");
         }
     }
@@ -81,6 +89,17 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
 
     public TrainingConfig withFrozen(FrozenLayer f) {
         return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, f);
+    }
+
+    /**
+     * The posterior a sampler targets (temperature σ² and Γ), for Langevin and MALA; null for the
+     * optimisers.
+     */
+    public LangevinConfig posterior() {
+        if (optimizer instanceof LangevinConfig l) {
+            return l;
+        }
+        return optimizer instanceof MalaConfig m ? m.posterior() : null;
     }
 
     /** The standard deviation w is initialised with. */
