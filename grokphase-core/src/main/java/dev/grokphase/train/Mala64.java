@@ -57,6 +57,7 @@ final class Mala64 implements MalaChains {
     private final double[] priorEnergy;
     private final double[] lossAcc;
     private final StepAdapter[] adapters;
+    /** Proposals and acceptances after adaptation ended ([m]) and during adaptation ([members + m]). */
     private final long[] attempts;
     private final long[] accepted;
     private final double[] betaData;
@@ -102,8 +103,8 @@ final class Mala64 implements MalaChains {
         for (int m = 0; m < members; m++) {
             adapters[m] = new StepAdapter(cfg.stepScale(), cfg.targetAcceptance(), cfg.adaptSteps());
         }
-        this.attempts = new long[members];
-        this.accepted = new long[members];
+        this.attempts = new long[2 * members];
+        this.accepted = new long[2 * members];
         this.betaData = new double[members];
         this.betaPrior = new double[members];
         Arrays.fill(betaData, 1.0);
@@ -189,13 +190,10 @@ final class Mala64 implements MalaChains {
             boolean sampling = !adapters[m].adapting();
             adapters[m].observe(MalaCorrection.probability(logAlpha));
             boolean accept = MalaCorrection.accept(logAlpha, noise[m].nextDouble());
-            if (sampling) {
-                attempts[m]++;
-            }
+            int counter = sampling ? m : members + m;
+            attempts[counter]++;
             if (accept) {
-                if (sampling) {
-                    accepted[m]++;
-                }
+                accepted[counter]++;
                 System.arraycopy(gw, m * nd, gwAcc, m * nd, nd);
                 System.arraycopy(ga, m * kn, gaAcc, m * kn, kn);
                 if (sextic != null) {
@@ -247,7 +245,11 @@ final class Mala64 implements MalaChains {
 
     @Override
     public double acceptance(int member) {
-        return attempts[member] == 0 ? Double.NaN : (double) accepted[member] / attempts[member];
+        if (attempts[member] > 0) {
+            return (double) accepted[member] / attempts[member];
+        }
+        int a = members + member;
+        return attempts[a] == 0 ? 0.0 : (double) accepted[a] / attempts[a];
     }
 
     @Override
@@ -339,13 +341,15 @@ final class Mala64 implements MalaChains {
         doubles.put("mala.loss", lossAcc.clone());
         doubles.put("mala.betaData", betaData.clone());
         doubles.put("mala.betaPrior", betaPrior.clone());
-        long[] s = new long[4 * members];
+        long[] s = new long[6 * members];
         for (int m = 0; m < members; m++) {
             long[] ad = adapters[m].state();
-            s[4 * m] = ad[0];
-            s[4 * m + 1] = ad[1];
-            s[4 * m + 2] = attempts[m];
-            s[4 * m + 3] = accepted[m];
+            s[6 * m] = ad[0];
+            s[6 * m + 1] = ad[1];
+            s[6 * m + 2] = attempts[m];
+            s[6 * m + 3] = accepted[m];
+            s[6 * m + 4] = attempts[members + m];
+            s[6 * m + 5] = accepted[members + m];
         }
         longs.put("mala.chains", s);
     }
@@ -362,13 +366,15 @@ final class Mala64 implements MalaChains {
         copy(state, "mala.betaData", betaData);
         copy(state, "mala.betaPrior", betaPrior);
         long[] s = state.longs().get("mala.chains");
-        if (s == null || s.length != 4 * members) {
+        if (s == null || s.length != 6 * members) {
             throw GrokphaseException.invalid("checkpoint", "mala.chains", "missing or of the wrong length for this MALA run");
         }
         for (int m = 0; m < members; m++) {
-            adapters[m].setState(new long[] {s[4 * m], s[4 * m + 1]});
-            attempts[m] = s[4 * m + 2];
-            accepted[m] = s[4 * m + 3];
+            adapters[m].setState(new long[] {s[6 * m], s[6 * m + 1]});
+            attempts[m] = s[6 * m + 2];
+            accepted[m] = s[6 * m + 3];
+            attempts[members + m] = s[6 * m + 4];
+            accepted[members + m] = s[6 * m + 5];
         }
         primed = true;
     }

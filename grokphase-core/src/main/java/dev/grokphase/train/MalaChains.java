@@ -9,7 +9,10 @@ package dev.grokphase.train;
  */
 public interface MalaChains {
 
-    /** Fraction of accepted proposals of member m after its step adaptation ended; NaN before. */
+    /**
+     * Fraction of accepted proposals of member m since its step adaptation ended; while it still
+     * adapts, the fraction so far during adaptation; 0 before the first proposal.
+     */
     double acceptance(int member);
 
     /** Proposals of member m counted by {@link #acceptance} (after adaptation). */

@@ -87,7 +87,8 @@ public final class ReplicaExchangeTrainer {
         return all;
     }
 
-    private static List<RandomStream> swapStreams(List<SeedTree> networks) {
+    /** One swap stream per network: {@code stream("swap")} of its seed tree. */
+    public static List<RandomStream> swapStreams(List<SeedTree> networks) {
         List<RandomStream> out = new ArrayList<>();
         for (SeedTree t : networks) {
             out.add(t.stream("swap"));
