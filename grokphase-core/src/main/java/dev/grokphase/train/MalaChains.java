@@ -2,10 +2,9 @@ package dev.grokphase.train;
 
 /**
  * The M Metropolis-adjusted Langevin chains of a {@link Trainer} run with {@link MalaConfig}, one
- * per stacked network ("member"). Member m samples exp(−β_data,m·L − β_prior,m·P), with
- * L = Σ_μ ℓ_μ/σ² the data term and P = |w|²/(2 varW) + |a|²/(2 varA) + Γ the prior (notes §2.2);
- * both β are 1 unless a replica-exchange driver sets them. The energies reported are those of the
- * current (accepted) state, untempered.
+ * per stacked network ("member"). Member m samples exp(−β_m (U − G) − β'_m G), with U the energy of
+ * notes §2.2 (data term Σ_μ ℓ_μ/σ² + Gaussian prior G + Γ); both β are 1 unless a replica-exchange
+ * driver sets them. The energies reported are those of the current (accepted) state, untempered.
  */
 public interface MalaChains {
 
@@ -24,14 +23,20 @@ public interface MalaChains {
     /** True while member m still adapts its step. */
     boolean adapting(int member);
 
-    /** L = Σ_μ ℓ_μ/σ² at member m's current state. */
-    double dataEnergy(int member);
+    /** U at member m's current (accepted) state: data term + Gaussian prior + Γ (untempered). */
+    double energy(int member);
 
-    /** P = |w|²/(2 varW) + |a|²/(2 varA) + Γ at member m's current state. */
-    double priorEnergy(int member);
+    /** G = |w|²/(2 varW) + |a|²/(2 varA) at member m's current state (trained layers only). */
+    double gaussianPriorEnergy(int member);
 
-    /** Member m samples exp(−betaData·L − betaPrior·P) from now on. */
-    void setInverseTemperature(int member, double betaData, double betaPrior);
+    /**
+     * Member m samples exp(−tempered·(U − G) − gaussianPrior·G) from now on: the data term and Γ at
+     * inverse temperature {@code tempered}, the Gaussian prior at {@code gaussianPrior}.
+     */
+    void setInverseTemperature(int member, double tempered, double gaussianPrior);
+
+    /** The inverse temperature of member m's data term and Γ. */
+    double inverseTemperature(int member);
 
     /**
      * Exchanges the states of members i and j: parameters, cached gradients, energies and last

@@ -22,7 +22,7 @@ public record MalaConfig(double temperature, double stepScale, double sexticGamm
                          long adaptSteps) implements OptimizerConfig {
 
     public MalaConfig {
-        new LangevinConfig(temperature, Math.min(stepScale, 1.0), sexticGamma); // same checks on σ², γ
+        new LangevinConfig(temperature, Math.min(stepScale, 1.0), sexticGamma); // the same checks of σ² and γ
         if (!(stepScale >= 1e-8 && stepScale <= 1.99)) {
             throw GrokphaseException.outOfRange("--lr", stepScale, "[1e-8, 1.99] for MALA (step = lr × prior variance)");
         }
@@ -32,10 +32,5 @@ public record MalaConfig(double temperature, double stepScale, double sexticGamm
         if (adaptSteps < 0) {
             throw GrokphaseException.outOfRange("--adapt-steps", adaptSteps, "integers >= 0");
         }
-    }
-
-    /** The posterior it samples, as the plain Langevin configuration of the same point. */
-    public LangevinConfig posterior() {
-        return new LangevinConfig(temperature, Math.min(stepScale, 1.0), sexticGamma);
     }
 }

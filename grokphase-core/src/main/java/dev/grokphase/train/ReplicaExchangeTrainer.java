@@ -57,7 +57,7 @@ public final class ReplicaExchangeTrainer {
         this.mala = trainer.mala();
         for (int k = 0; k < rungs; k++) {
             for (int m = 0; m < networks; m++) {
-                mala.setInverseTemperature(k * networks + m, tempering.betaData(k), tempering.betaPrior(k));
+                mala.setInverseTemperature(k * networks + m, tempering.betaTempered(k), tempering.betaGaussianPrior(k));
             }
         }
         TemperatureLadder ladder = tempering.ladder();
@@ -104,7 +104,8 @@ public final class ReplicaExchangeTrainer {
             for (int m = 0; m < networks; m++) {
                 for (int k = 0; k < rungs; k++) {
                     int member = k * networks + m;
-                    energies[k] = mala.dataEnergy(member) + (whole ? mala.priorEnergy(member) : 0);
+                    // the part of U that β multiplies
+                    energies[k] = mala.energy(member) - (whole ? 0 : mala.gaussianPriorEnergy(member));
                 }
                 int net = m;
                 exchanges[m].round(energies, (i, j) -> mala.exchange(i * networks + net, j * networks + net));

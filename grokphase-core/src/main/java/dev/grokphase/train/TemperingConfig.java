@@ -21,11 +21,12 @@ public record TemperingConfig(int replicas, double maxTemperature, Tempered temp
     /** What β multiplies. */
     public enum Tempered {
         /**
-         * The data term only: exp(−β L − P), i.e. σ² → σ²/β with the prior fixed — the paper's own
-         * temperature (notes §2.1: T = σ², weight decay scaled with it so the prior stays put).
+         * The data term (and Γ, where used): exp(−β(L + Γ) − G) with G the Gaussian prior, i.e.
+         * σ² → σ²/β with the prior fixed — the paper's own temperature (notes §2.1: T = σ², with the
+         * weight decay scaled so that the prior stays put).
          */
         LIKELIHOOD("likelihood"),
-        /** The whole log-posterior: exp(−β (L + P)), i.e. σ², σ_w², σ_a² all → /β. */
+        /** The whole log-posterior: exp(−βU), i.e. σ², σ_w², σ_a² all divided by β. */
         POSTERIOR("posterior");
 
         private final String cliName;
@@ -56,13 +57,13 @@ public record TemperingConfig(int replicas, double maxTemperature, Tempered temp
         return TemperatureLadder.geometric(replicas, maxTemperature);
     }
 
-    /** β of the data term for rung k. */
-    public double betaData(int k) {
+    /** β of the data term and Γ at rung k. */
+    public double betaTempered(int k) {
         return ladder().beta(k);
     }
 
-    /** β of the prior term for rung k. */
-    public double betaPrior(int k) {
+    /** β of the Gaussian prior at rung k: 1 when only the likelihood is tempered. */
+    public double betaGaussianPrior(int k) {
         return tempered == Tempered.POSTERIOR ? ladder().beta(k) : 1.0;
     }
 }

@@ -54,10 +54,8 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
         if (optimizer instanceof MalaConfig && loss != Loss.MSE) {
             throw GrokphaseException.invalid("--loss", "cross-entropy", "MALA samples the Gaussian-likelihood posterior (use mse)");
         }
-        LangevinConfig sampled = optimizer instanceof LangevinConfig l0 ? l0
-                : optimizer instanceof MalaConfig m0 ? m0.posterior() : null;
-        if (sampled != null && sampled.sexticGamma() > 0 && network.inputDim() % 2 != 0) {
-            throw GrokphaseException.invalid("--gamma", sampled.sexticGamma(),
+        if (optimizer.sexticGamma() > 0 && network.inputDim() % 2 != 0) {
+            throw GrokphaseException.invalid("--gamma", optimizer.sexticGamma(),
                     "the sextic regulariser needs two-hot inputs of dimension 2P (modular task)");
         }
     }
@@ -89,17 +87,6 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
 
     public TrainingConfig withFrozen(FrozenLayer f) {
         return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, f);
-    }
-
-    /**
-     * The posterior a sampler targets (temperature σ² and Γ), for Langevin and MALA; null for the
-     * optimisers.
-     */
-    public LangevinConfig posterior() {
-        if (optimizer instanceof LangevinConfig l) {
-            return l;
-        }
-        return optimizer instanceof MalaConfig m ? m.posterior() : null;
     }
 
     /** The standard deviation w is initialised with. */

@@ -34,16 +34,24 @@ class MalaResumeTest {
     }
 
     @Test
-    void malaRefusesMinibatchesCrossEntropyAndFloat32WithOneLine() {
+    void float32ResumeIsBitIdentical() {
+        Dataset data = new CubicTeacherTask(6, 40, 0, -0.3).generate(SeedTree.root(1));
+        TrainingConfig cfg = new TrainingConfig(NetworkSpec.standard(5, 6, 1, Activation.ERF), Prior.cubic(0.5, 6, 1.0, 5),
+                new MalaConfig(0.2, 0.05, 0, 0.574, 10), Loss.MSE, Precision.FLOAT32, 0, Double.NaN, Double.NaN, 1);
+        TrainerResumeTest.assertResumeIsBitIdentical(cfg, data, 7);
+    }
+
+    @Test
+    void malaRefusesMinibatchesAndCrossEntropyWithOneLine() {
         NetworkSpec spec = NetworkSpec.standard(5, 6, 1, Activation.ERF);
         MalaConfig m = new MalaConfig(0.2, 0.05, 0, 0.574, 10);
         assertThatThrownBy(() -> new TrainingConfig(spec, Prior.cubic(0.5, 6, 1.0, 5), m, Loss.MSE, Precision.FLOAT64, 16,
-                Double.NaN, Double.NaN, 1)).isInstanceOf(GrokphaseException.class).hasMessageContaining("--batch-size");
-        Dataset data = new CubicTeacherTask(6, 40, 0, -0.3).generate(SeedTree.root(1));
-        TrainingConfig f32 = new TrainingConfig(spec, Prior.cubic(0.5, 6, 1.0, 5), m, Loss.MSE, Precision.FLOAT32, 0,
-                Double.NaN, Double.NaN, 1);
-        assertThatThrownBy(() -> Trainer.create(f32, data, TrainerResumeTest.seeds())).isInstanceOf(GrokphaseException.class)
-                .hasMessageContaining("--precision").hasMessageNotContaining("\n");
+                Double.NaN, Double.NaN, 1)).isInstanceOf(GrokphaseException.class).hasMessageContaining("--batch-size")
+                .hasMessageNotContaining("\n");
+        NetworkSpec multi = NetworkSpec.standard(5, 6, 3, Activation.ERF);
+        assertThatThrownBy(() -> new TrainingConfig(multi, Prior.cubic(0.5, 6, 1.0, 5), m, Loss.CROSS_ENTROPY,
+                Precision.FLOAT64, 0, Double.NaN, Double.NaN, 1)).isInstanceOf(GrokphaseException.class)
+                .hasMessageContaining("--loss");
         assertThatThrownBy(() -> new MalaConfig(0.2, 0.05, 0, 1.5, 10)).isInstanceOf(GrokphaseException.class)
                 .hasMessageContaining("--target-acceptance");
     }

@@ -96,8 +96,8 @@ class ReplicaExchangeTrainerTest {
         RealVector[] mean = new RealVector[rungs];
         RealMatrix[] cov = new RealMatrix[rungs];
         for (int k = 0; k < rungs; k++) {
-            double bd = tc.betaData(k);
-            double bp = tc.betaPrior(k);
+            double bd = tc.betaTempered(k);
+            double bp = tc.betaGaussianPrior(k);
             RealMatrix precision = hth.scalarMultiply(bd)
                     .add(MatrixUtils.createRealIdentityMatrix(width).scalarMultiply(bp / prior.varA()));
             cov[k] = new LUDecomposition(precision).getSolver().getInverse();

@@ -86,7 +86,6 @@ class SamplerRunTest {
                 {"--sampler", "mala", "--replicas", "3", "--max-temperature", "0.5"},
                 {"--sampler", "mala", "--target-acceptance", "1.2"},
                 {"--sampler", "mala", "--batch-size", "10"},
-                {"--sampler", "mala", "--precision", "float32"},
                 {"--sampler", "mala", "--replicas", "3", "--swap-every", "0"}}) {
             CliRun r = CliRun.of(cubic(tmp.resolve("bad" + extra.length + extra[extra.length - 1]), extra));
             assertThat(r.exitCode()).as(String.join(" ", extra) + ": " + r.err()).isEqualTo(2);
