@@ -305,7 +305,8 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder();
         int rows = 0;
         sb.append("<table class=\"eq\">\n<tr><th>run directory</th><th>observable</th><th>first-half mean</th><th>second-half mean</th>"
-                + "<th>difference / s.e.</th><th>autocorrelation time (log points)</th><th>effective samples</th><th>equilibrated</th></tr>\n");
+                + "<th>difference / s.e.</th><th>autocorrelation time (log points)</th><th>effective samples</th>"
+                + "<th>second start: difference / s.e.</th><th>equilibrated</th></tr>\n");
         for (RunData r : runs) {
             JsonNode eq = r.equilibration();
             if (!eq.isObject()) continue;
@@ -315,6 +316,7 @@ public final class ReportWriter {
                 JsonNode n = e.getValue();
                 if (!n.has("equilibrated")) continue;
                 boolean ok = n.path("equilibrated").asBoolean(false);
+                boolean undetermined = n.path("equilibrated").isNull() && applicable(n);
                 boolean na = !applicable(n) || !isLangevin(r);
                 boolean measurable = !applicable(n) || autocorrelationMeasurable(n);
                 String nm = "<span class=\"muted\">not measurable</span>";
@@ -323,8 +325,9 @@ public final class ReportWriter {
                         .append("</td><td class=\"num\">").append(num(n, "secondHalfMean")).append("</td><td class=\"num\">")
                         .append(measurable ? num(n, "differenceInStandardErrors") : nm).append("</td><td class=\"num\">")
                         .append(measurable ? num(n, "autocorrelationTime") : nm)
-                        .append("</td><td class=\"num\">").append(measurable ? num(n, "effectiveSamples") : nm).append("</td><td>")
-                        .append(ok ? "yes" : na ? "n/a" : "<b>NO</b>").append("</td></tr>\n");
+                        .append("</td><td class=\"num\">").append(measurable ? num(n, "effectiveSamples") : nm).append("</td><td class=\"num\">")
+                        .append(num(n, "startsDifferenceInStandardErrors")).append("</td><td>")
+                        .append(ok ? "yes" : na ? "n/a" : undetermined ? "undetermined" : "<b>NO</b>").append("</td></tr>\n");
                 rows++;
             }
         }
