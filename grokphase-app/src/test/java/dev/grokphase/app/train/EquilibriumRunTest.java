@@ -44,7 +44,11 @@ class EquilibriumRunTest {
     @Test
     void twoStartsAgreeAfterALongRunAndDisagreeWhileTheAlignedStartHasNotRelaxed() throws Exception {
         Path longRun = tmp.resolve("long");
-        CliRun r = CliRun.of(small(longRun, "--steps", "4000", "--log-every", "20", "--two-start", "aligned:2"));
+        // --lr 0.025: from aligned:2, unadjusted Langevin at the default 0.05 diverges on about half
+        // of the seeds (3 of 6 with the engine before issue 9, 5 of 6 after its noise change); at
+        // 0.025 none of 6 did.
+        CliRun r = CliRun.of(small(longRun, "--steps", "4000", "--log-every", "20", "--two-start", "aligned:2",
+                "--lr", "0.025"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode s = json(longRun.resolve("summary.json"));
         assertThat(s.get("networks").asInt()).isEqualTo(4);
@@ -83,9 +87,10 @@ class EquilibriumRunTest {
             }
         }
 
-        // 40 steps: the aligned chains are still relaxing (time constant 1/lr = 20 steps), the starts differ.
+        // 40 steps: the aligned chains are still relaxing (time constant 1/lr = 40 steps), the starts differ.
         Path shortRun = tmp.resolve("short");
-        assertThat(CliRun.of(small(shortRun, "--steps", "40", "--log-every", "1", "--log-points", "0", "--two-start", "aligned:2")).exitCode()).isZero();
+        assertThat(CliRun.of(small(shortRun, "--steps", "40", "--log-every", "1", "--log-points", "0", "--two-start", "aligned:2",
+                "--lr", "0.025")).exitCode()).isZero();
         JsonNode se = json(shortRun.resolve("observables/equilibration.json"));
         List<String> apart = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = se.fields();
