@@ -363,6 +363,10 @@ public final class FigureRenderer {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
                 }
+                case FLAGGED_POINTS -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xs.setMarker(SeriesMarkers.CROSS);
+                }
                 case AREA -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
                     xs.setMarker(SeriesMarkers.NONE);

@@ -230,7 +230,7 @@ public final class ReportWriter {
     }
 
     private static final List<String> METRICS = List.of("trainLoss", "testLoss", "linearProjection", "cubicProjection",
-            "trainAccuracy", "testAccuracy", "discrepancyA", "networks");
+            "trainAccuracy", "testAccuracy", "discrepancyA", "dropletFraction", "networks");
 
     private static String runTable(SpecData sd, List<RunData> runs) {
         // Columns: the config keys that vary across these runs, tags, status, time, summary metrics.
