@@ -268,7 +268,7 @@ public final class FigureBuilders {
                 double nets = r.summaryNumber("networks");
                 double e = r.configNumber("eps");
                 if (!Double.isFinite(v) || cubic && !(Double.isFinite(e) && e != 0)) continue;
-                boolean equilibrated = !ReportWriter.isLangevin(r) || r.summary().path("equilibrated").asBoolean(false);
+                boolean equilibrated = ReportWriter.shownEquilibrated(r);
                 (equilibrated ? xs : fx).add(r.configNumber("sigma2"));
                 // The run layer's cubic projection is ε when fully learned (notes §6.1): divide by ε.
                 (equilibrated ? ys : fy).add(cubic ? v / e : 1 - v);
@@ -277,15 +277,15 @@ public final class FigureBuilders {
                 if (Double.isNaN(eps)) eps = e;
                 shownPoints++;
             }
-            if (!fx.isEmpty()) {
-                b.add(Series.flaggedPoints("experiment " + gl + " (not equilibrated)", toArray(fx), toArray(fy), toArray(fe), colour));
-                if (xs.isEmpty() && theory.getOrDefault(g, List.of()).isEmpty()) {
-                    sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
-                }
-            }
             if (!xs.isEmpty()) {
                 b.add(Series.points("experiment " + gl, toArray(xs), toArray(ys), toArray(es), colour));
                 if (theory.getOrDefault(g, List.of()).isEmpty()) {
+                    sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
+                }
+            }
+            if (!fx.isEmpty()) {
+                b.add(Series.flaggedPoints("experiment " + gl + " (not equilibrated)", toArray(fx), toArray(fy), toArray(fe), colour));
+                if (xs.isEmpty() && theory.getOrDefault(g, List.of()).isEmpty()) {
                     sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
                 }
             }

@@ -187,6 +187,18 @@ public final class ReportWriter {
      * time and are not flagged. An observable without a value (e.g. test loss when every pair is
      * in the training set) is not applicable, not a failure.
      */
+    /**
+     * Whether a run counts as an equilibrium point on a figure: not a Langevin run (dynamics in time,
+     * nothing to show), or summary.json's flag is true; runs written before the summary had the
+     * flag: no observable of equilibration.json says false.
+     */
+    static boolean shownEquilibrated(RunData r) {
+        if (!isLangevin(r)) return true;
+        JsonNode flag = r.summary().path("equilibrated");
+        if (!flag.isMissingNode()) return flag.asBoolean(false);
+        return notEquilibrated(List.of(r)).isEmpty();
+    }
+
     static List<String[]> notEquilibrated(List<RunData> runs) {
         List<String[]> out = new ArrayList<>();
         for (RunData r : runs) {

@@ -58,7 +58,7 @@ final class WidthFigures {
             double n = r.configNumber("N");
             double nets = r.summaryNumber("networks");
             double eps = r.configNumber("eps");
-            boolean eq = r.summary().path("equilibrated").asBoolean(false);
+            boolean eq = ReportWriter.shownEquilibrated(r);
             int off = eq ? 0 : 2;
             notEq += eq ? 0 : 1;
             double drop = r.summaryNumber("dropletFraction");
