@@ -11,7 +11,9 @@
 #
 #   bench/sampling-efficiency.sh                         # all samplers the tool offers
 #   STEPS=4000 POINTS=appd bench/sampling-efficiency.sh  # shorter, one point
-#   MALA_LR=0.5 REPLICAS=4 MAX_T=4 bench/sampling-efficiency.sh
+#   MALA_LR=0.5 REPLICAS=4 MAX_T=2 bench/sampling-efficiency.sh
+# Samplers: plain Langevin (--sampler langevin, the paper's), MALA (--sampler mala, step adapted
+# during the first fifth), replica exchange (MALA copies at T_k = MAX_T^(k/(R-1)), --temper likelihood).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${STEPS:-20000}
@@ -20,7 +22,7 @@ POINTS=${POINTS:-"appd fig2"}
 LR=${LR:-0.05}
 MALA_LR=${MALA_LR:-$LR}
 REPLICAS=${REPLICAS:-4}
-MAX_T=${MAX_T:-4}
+MAX_T=${MAX_T:-2}
 SEED=${SEED:-1}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
@@ -41,7 +43,7 @@ sampler_args() {
   case "$1" in
     langevin) echo "--sampler langevin --lr $LR" ;;
     mala) echo "--sampler mala --lr $MALA_LR" ;;
-    replicas) echo "--sampler langevin --lr $LR --replicas $REPLICAS --max-temperature $MAX_T" ;;
+    replicas) echo "--sampler mala --lr $MALA_LR --replicas $REPLICAS --max-temperature $MAX_T" ;;
   esac
 }
 
