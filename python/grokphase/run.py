@@ -125,47 +125,42 @@ class Run:
         """Final (checkpointed) weights.
 
         network=None: {network index: (w, a)}; else (w, a) of that network. w has shape (N, d)
-        (row i = neuron i's input weights), a has shape (K, N) (K = 1 for the cubic task). Networks
-        are mapped to trainer groups in the order the trainer holds them: group k holds, in network
-        order, the networks of the k-th (dataset, start) pair.
+        (row i = neuron i's input weights), a has shape (K, N) (K = 1 for the cubic task, P for
+        modular addition). Trainer group k holds, in network order, the networks of the k-th
+        (start, dataset) pair; with replica exchange its first members are the T = 1 copies
+        (docs/run-directory.md), and only those are returned.
         """
         arrays = self.checkpoint
         groups = int(arrays["groups"][0])
-        members = []
-        for k in range(groups):
-            shape, w, a = group_weights(arrays, k)
-            members.append((w, a))
-        order = self._group_order(groups, [len(w) for w, _ in members])
+        held = [group_weights(arrays, k) for k in range(groups)]
+        order = self._group_order([len(w) for _, w, _ in held])
         out = {}
-        for k, nets in enumerate(order):
-            w, a = members[k]
+        for (shape, w, a), nets in zip(held, order):
             for j, net in enumerate(nets):
                 out[net] = (np.array(w[j]), np.array(a[j]))
         if network is None:
             return out
         return out[network]
 
-    def _group_order(self, groups, sizes):
-        """Network indices held by each trainer group: consecutive blocks of networks in the order
-        of (start, dataset), i.e. sorted by (network >= first twin, dataset, network)."""
+    def _group_order(self, members):
+        """Network indices held by each trainer group: the networks sorted by (second start,
+        dataset, network), cut into consecutive blocks, one per group."""
         nets = self.networks()
-        total = sum(sizes)
-        if len(nets) != total or "dataset" not in nets:
-            # No per-network seeds: consecutive blocks.
+        if "dataset" not in nets or len(nets) == 0:
+            # No per-network seeds: consecutive blocks of the members.
             order, start = [], 0
-            for s in sizes:
-                order.append(list(range(start, start + s)))
-                start += s
+            for m in members:
+                order.append(list(range(start, start + m)))
+                start += m
             return order
-        twins = total // 2 if "start" in nets and nets["start"].nunique() > 1 else total
-        nets = nets.assign(twin=(nets["network"] >= twins).astype(int))
-        nets = nets.sort_values(["twin", "dataset", "network"])
-        order, start = [], 0
-        ids = list(nets["network"])
-        for s in sizes:
-            order.append(ids[start:start + s])
-            start += s
-        return order
+        total = len(nets)
+        two_starts = "start" in nets and nets["start"].nunique() > 1
+        nets = nets.assign(twin=(nets["network"] >= total // 2).astype(int) if two_starts else 0)
+        blocks = [list(g["network"]) for _, g in nets.sort_values(["twin", "dataset", "network"]).groupby(
+            ["twin", "dataset"], sort=True)]
+        if len(blocks) != len(members) or any(len(b) > m for b, m in zip(blocks, members)):
+            raise ValueError(f"{self.path}: checkpoint groups {members} do not match the manifest's networks")
+        return blocks
 
 
 def read_run(path):
