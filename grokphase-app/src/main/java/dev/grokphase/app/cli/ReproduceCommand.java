@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce the paper's figures (and two experiments it lacks).",
-                "Runs every built-in spec, then writes OUT/report.html and OUT/figures/*.png|svg|pdf (captions as .txt/.tex).",
+                "Runs every built-in spec, then writes OUT/report.html and each figure into OUT/figures as PNG, SVG and PDF, with its caption as .txt and .tex.",
                 "Default scale: under 15 minutes on a 2-core machine.",
                 "Re-running skips finished runs, so an interrupted reproduce continues where it stopped."})
 public final class ReproduceCommand implements Callable<Integer> {
