@@ -88,10 +88,9 @@ class EquilibriumRunTest {
             }
         }
 
-        // 40 steps: the aligned chains are still relaxing (time constant 1/lr = 40 steps), the starts differ.
+        // 40 steps: the aligned chains are still relaxing (time constant 1/lr = 20 steps), the starts differ.
         Path shortRun = tmp.resolve("short");
-        assertThat(CliRun.of(small(shortRun, "--steps", "40", "--log-every", "1", "--log-points", "0", "--two-start", "aligned:2",
-                "--lr", "0.025")).exitCode()).isZero();
+        assertThat(CliRun.of(small(shortRun, "--steps", "40", "--log-every", "1", "--log-points", "0", "--two-start", "aligned:2")).exitCode()).isZero();
         JsonNode se = json(shortRun.resolve("observables/equilibration.json"));
         List<String> apart = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = se.fields();
@@ -108,7 +107,7 @@ class EquilibriumRunTest {
                 apart.add(e.getKey());
             }
             assertThat(c.get("equilibrated").asBoolean(true)).as(e.getKey()).isFalse();
-            assertThat(c.get("reason").asText()).as(e.getKey()).containsAnyOf("second start", "two starts", "halves");
+            assertThat(c.get("reason").asText()).as(e.getKey()).containsAnyOf("second start", "two starts", "halves", "not measurable");
         }
         assertThat(apart).as(se.toString()).contains("trainLinear", "dropletFraction");
         assertThat(json(shortRun.resolve("summary.json")).get("equilibrated").asBoolean(true)).isFalse();
