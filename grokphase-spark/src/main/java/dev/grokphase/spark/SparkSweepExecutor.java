@@ -114,6 +114,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     public List<RunResult> execute(List<PlannedRun> runs, Path root, SweepListener listener) {
         JavaSparkContext sc = context();
         try {
+            SparkVersions.requireSupported(sc.version(), SparkVersions.scalaVersion(), progressOut);
             String out = output != null ? output : sc.getConf().get(OUTPUT_CONF, root.toAbsolutePath().toUri().toString());
             return execute(sc, runs, new HadoopRunStore(out, sc.hadoopConfiguration()), listener);
         } finally {
@@ -186,7 +187,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
         HandlerSource source = handlers;
         String group = "grokphase-sweep-" + UUID.randomUUID();
         SweepProgressListener progress = new SweepProgressListener(group, pending, listener,
-                (run, seconds) -> committedResult(store, run, seconds), progressOut, progressIntervalMs);
+                (run, seconds) -> committedResult(store, run, seconds), progressOut, progressIntervalMs,
+                () -> SparkVersions.taskSlots(sc.sc()));
         sc.sc().addSparkListener(progress);
         sc.setJobGroup(group, "grokphase sweep: " + pending.size() + " runs -> " + store.root(), false);
         try {
@@ -244,7 +246,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
         Path local = null;
         try {
             local = Files.createTempDirectory("grokphase-task-");
-            RunResult r = SweepRunner.runOne(run, local, handlers.get(), SweepListener.NONE);
+            // The run uses the cores its task was given (spark.task.cpus), not the executor's all.
+            int cores = tc == null ? dev.grokphase.sweep.Cores.available() : tc.cpus();
+            RunResult r = SweepRunner.runOne(run, local, handlers.get(), SweepListener.NONE, cores);
             if (!r.status().isDone()) {
                 // Not committed: the key stays free, so the next submission tries the run again.
                 return new RunResult(run, store.runLocation(key), r.status(), false, false, r.wallSeconds(), r.error());

@@ -9,6 +9,7 @@ import dev.grokphase.experiment.TaskMetrics;
 import dev.grokphase.io.Json;
 import dev.grokphase.param.Require;
 import dev.grokphase.store.RunDirectory;
+import dev.grokphase.sweep.Cores;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -81,7 +82,7 @@ public final class TrainRun {
         }
         validateCommon(c);
         task.validate();
-        int threads = c.threads == 0 ? Runtime.getRuntime().availableProcessors() : c.threads;
+        int threads = c.threads == 0 ? Cores.available() : c.threads;
         int networks = c.seeds * c.datasets;
         List<Experiment.Network> nets = task.build(c.seed, c.datasets, c.seeds, threads);
         if (!c.resume) {
