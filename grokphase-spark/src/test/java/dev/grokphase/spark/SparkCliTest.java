@@ -22,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SparkCliTest {
 
-    /** Wall-clock fields of a manifest: the only bytes allowed to differ between two executions. */
-    static final Set<String> WALL_CLOCK = Set.of("startedAt", "finishedAt", "wallSeconds");
+    /**
+     * Members of a manifest that describe the execution, not the result: the wall-clock fields and
+     * the cores the run was granted (a Spark task's spark.task.cpus, a local sweep's share of the
+     * machine). The only bytes allowed to differ between two executions.
+     */
+    static final Set<String> EXECUTION_MEMBERS = Set.of("startedAt", "finishedAt", "wallSeconds", "threads");
 
     @TempDir
     Path tmp;
@@ -62,7 +66,7 @@ class SparkCliTest {
         // 4 observables incl. the per-network overlap histogram, the Langevin checkpoint, the log).
         assertThat(files).hasSize(4 * 2 + 2 * 9).anyMatch(f -> f.endsWith("theory.csv"))
                 .anyMatch(f -> f.endsWith("state.bin")).anyMatch(f -> f.endsWith("overlaps.csv"));
-        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), WALL_CLOCK, "grokphase.log")).isEmpty();
+        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), EXECUTION_MEMBERS, "grokphase.log")).isEmpty();
         String sparkPart = err.toString().substring(err.toString().lastIndexOf("planned"));
         assertThat(sparkPart).contains("6/6 runs done (0 skipped, 0 running, 0 failed)");
         assertThat(spark.resolve("sweeps/modular-small-default/summary.csv")).exists();

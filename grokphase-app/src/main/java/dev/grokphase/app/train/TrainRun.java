@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The run protocol shared by {@code train cubic} and {@code train modular}: merge {@code --config}
@@ -177,20 +176,7 @@ public final class TrainRun {
         m.put("javaVersion", System.getProperty("java.version"));
         m.put("osArch", System.getProperty("os.arch"));
         m.put("blasBackend", blas);
-        m.put("gitCommit", gitCommit());
+        m.put("gitCommit", VersionProvider.gitCommit());
         return m;
-    }
-
-    private static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes()).trim();
-            if (p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0 && s.matches("[0-9a-f]{40}")) {
-                return s;
-            }
-        } catch (Exception ignored) {
-            // not a git checkout, or no git: recorded as null
-        }
-        return null;
     }
 }
