@@ -94,7 +94,11 @@ public final class SweepCommand implements Callable<Integer> {
             if (index < 0 || index >= plan.size()) {
                 throw GrokphaseException.outOfRange("--index", index, "[0, " + (plan.size() - 1) + "] for spec " + es.id() + " at scale " + s.id());
             }
-            RunResult r = SweepRunner.runOne(plan.get(index), out, RunHandlers.discover(), new ProgressDisplay(err, es.id()));
+            // One run of the plan: the progress counts that one run, not the plan's size.
+            ProgressDisplay one = new ProgressDisplay(err, es.id() + " #" + index);
+            one.planned(1);
+            RunResult r = SweepRunner.runOne(plan.get(index), out, RunHandlers.discover(), one);
+            one.finish();
             o.println(r.status().id() + "\t" + r.directory());
             o.flush();
             if (!r.status().isDone()) {

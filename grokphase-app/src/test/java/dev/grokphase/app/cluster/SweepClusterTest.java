@@ -58,14 +58,17 @@ class SweepClusterTest {
                 .contains("#SBATCH --partition=cpu\n").contains("--index \"$SLURM_ARRAY_TASK_ID\"")
                 .contains("--out " + out.toAbsolutePath());
         assertThat(Files.readString(dir.resolve("submit.sh"))).contains("--dependency=afterany:");
+        assertThat(Files.readString(dir.resolve("summary.sbatch"))).contains("#SBATCH --cpus-per-task=4\n")
+                .contains("#SBATCH --partition=cpu\n").contains("#SBATCH --time=04:00:00\n").doesNotContain("--array");
         List<PlannedRun> plan = SpecLoader.resolve(spec.toString()).plan(Scale.DEFAULT);
         List<String> tsv = Files.readAllLines(dir.resolve("runs.tsv"));
         assertThat(tsv).hasSize(4);
         for (int i = 0; i < 3; i++) {
-            assertThat(tsv.get(i + 1)).isEqualTo(i + "\t" + plan.get(i).key() + "\ttrain walk");
+            assertThat(tsv.get(i + 1)).isEqualTo(i + "\t" + plan.get(i).key() + "\tgrokphase train walk --seed " + (11 + i));
         }
         assertThat(new ProcessBuilder("bash", "-n", dir.resolve("sweep.sbatch").toString()).start().waitFor()).isZero();
         assertThat(new ProcessBuilder("bash", "-n", dir.resolve("submit.sh").toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("bash", "-n", dir.resolve("summary.sbatch").toString()).start().waitFor()).isZero();
 
         // What the array's tasks do, task by task, against one local sweep of the same spec.
         for (int i = 0; i < 3; i++) {
