@@ -125,6 +125,13 @@ public final class SparkSweepExecutor implements SweepExecutor {
         }
     }
 
+    /** The output URI when runs go elsewhere than {@code --out} (output= or spark.grokphase.output), else null. */
+    @Override
+    public String runRoot(Path root) {
+        String out = output != null ? output : context().getConf().get(OUTPUT_CONF, null);
+        return out == null || out.equals(root.toAbsolutePath().toUri().toString()) ? null : out;
+    }
+
     private JavaSparkContext context() {
         if (jsc == null) {
             // Stop the context afterwards only if this executor started it. (getActive is

@@ -71,4 +71,32 @@ class SparkCliTest {
         assertThat(sparkPart).contains("6/6 runs done (0 skipped, 0 running, 0 failed)");
         assertThat(spark.resolve("sweeps/modular-small-default/summary.csv")).exists();
     }
+
+    @Test
+    void aSweepWithItsRunsElsewhereIsFoundByTheReportOfItsDriverDirectory() throws IOException {
+        Path spec = tmp.resolve("theory.yaml");
+        Files.writeString(spec, """
+                id: theory-small
+                title: modular theory, runs written to another file system root
+                theory:
+                  - id: curve
+                    command: theory modular
+                    config: {P: 101, gamma: 0.0001, N: 500}
+                    grid: {sigma2: [0.15, 0.2]}
+                """);
+        Path driver = tmp.resolve("driver");
+        Path output = tmp.resolve("cluster-fs/theory");
+        String uri = output.toUri().toString();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(cli(out, err, "sweep", spec.toString(), "--out", driver.toString(), "--executor", "spark",
+                "--executor-option", "master=local[2]", "--executor-option", "output=" + uri)).as(err.toString()).isZero();
+        assertThat(driver.resolve("runs")).doesNotExist();
+        assertThat(TreeDiff.files(output.resolve("runs"))).hasSize(2 * 2);
+        assertThat(Files.readString(driver.resolve("sweeps/theory-small-default/plan.json")))
+                .contains("\"runRoot\" : \"" + uri + "\"");
+        var found = dev.grokphase.app.report.ReportInputs.find(List.of(driver));
+        assertThat(found.specs().get(0).of("curve")).hasSize(2)
+                .allMatch(r -> r.status() == dev.grokphase.sweep.RunStatus.COMPLETED);
+    }
 }
