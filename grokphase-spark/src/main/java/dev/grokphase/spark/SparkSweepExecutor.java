@@ -57,6 +57,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     private boolean ownsContext;
     private final String master;
     private final String output;
+    private final Map<String, String> sparkConf;
     private final HandlerSource handlers;
     private final PrintWriter progressOut;
     private final long progressIntervalMs;
@@ -71,10 +72,16 @@ public final class SparkSweepExecutor implements SweepExecutor {
      * @param output output root URI overriding {@code --out} and {@link #OUTPUT_CONF} (null: none)
      */
     public SparkSweepExecutor(String master, String output) {
+        this(master, output, Map.of());
+    }
+
+    /** As {@link #SparkSweepExecutor(String, String)}, with Spark settings for a context it starts itself. */
+    public SparkSweepExecutor(String master, String output, Map<String, String> sparkConf) {
         this.jsc = null;
         this.ownsContext = false;
         this.master = master;
         this.output = output;
+        this.sparkConf = Map.copyOf(sparkConf);
         this.handlers = HandlerSource.discover();
         this.progressOut = new PrintWriter(System.err, true);
         this.progressIntervalMs = 2000;
@@ -94,6 +101,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
         this.ownsContext = false;
         this.master = null;
         this.output = null;
+        this.sparkConf = Map.of();
         this.handlers = handlers;
         this.progressOut = progressOut;
         this.progressIntervalMs = progressIntervalMs;
@@ -140,6 +148,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
             SparkConf conf = new SparkConf()
                     .setIfMissing("spark.master", master != null ? master : "local[*]")
                     .setIfMissing("spark.app.name", "grokphase sweep");
+            sparkConf.forEach(conf::setIfMissing);
             jsc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
         }
         return jsc;

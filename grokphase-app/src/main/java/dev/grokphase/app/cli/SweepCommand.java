@@ -51,7 +51,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
             description = "Option passed to the executor (repeatable). spark: master=URL (spark-submit --master when "
-                    + "re-launching), output=URI (run directories on HDFS/S3 instead of --out).")
+                    + "re-launching), output=URI (run directories on HDFS/S3 instead of --out), spark.KEY=VALUE "
+                    + "(a Spark setting, e.g. spark.task.cpus=4: the cores of each run).")
     Map<String, String> executorOptions = Map.of();
 
     @Option(names = "--threads", paramLabel = "N", description = "Runs executed at the same time (local executor). Default: ${DEFAULT-VALUE}.",

@@ -112,6 +112,31 @@ class SweepClusterTest {
     }
 
     @Test
+    void sparkSettingsBecomeConfsAndAStaleSparkJarIsNoticed() throws Exception {
+        List<String> cmd = SparkLaunch.submitCommand("spark-submit", "spark://h:7077", Path.of("g.jar"),
+                List.of("fig2", "--executor", "spark", "--executor-option", "spark.task.cpus=4",
+                        "--executor-option=spark.executor.memory=2g", "--executor-option", "output=hdfs:///x"));
+        assertThat(String.join(" ", cmd)).startsWith("spark-submit --master spark://h:7077 --conf spark.task.cpus=4 "
+                + "--conf spark.executor.memory=2g --class dev.grokphase.app.GrokphaseCli g.jar sweep fig2");
+
+        // A source tree whose app source changed after the Spark jar was built.
+        Path root = tmp.resolve("tree");
+        Files.createDirectories(root.resolve("grokphase-app/src/main/java"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path source = Files.writeString(root.resolve("grokphase-app/src/main/java/A.java"), "class A {}");
+        Path jar = Files.createDirectories(root.resolve("grokphase-spark/target")).resolve("grokphase-spark.jar");
+        Files.writeString(jar, "jar");
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(root.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(now - 60_000));
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(now - 60_000));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(now - 30_000));
+        assertThat(SparkLaunch.newerSource(jar, root)).isEmpty();
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(now));
+        assertThat(SparkLaunch.newerSource(jar, root)).contains(Path.of("grokphase-app/src/main/java/A.java"));
+        assertThat(SparkLaunch.newerSource(jar, tmp.resolve("no-tree"))).isEmpty();
+    }
+
+    @Test
     void conflictingModesAreOneLineErrors() throws Exception {
         Path spec = spec();
         CliRun r = CliRun.of("sweep", spec.toString(), "--executor", "spark", "--emit-slurm", tmp.toString());
