@@ -8,6 +8,13 @@
 #   bench/compare-torch.sh                  # defaults below
 #   THREADS=1 bench/compare-torch.sh        # grokphase threads (the peer always uses 2)
 #   PEER=/path/to/torch_langevin.py QUICK=1 bench/compare-torch.sh
+#   CPU=1 bench/compare-torch.sh            # CPU time per step, one thread on both sides (see below)
+#
+# CPU=1 is for a loaded machine: both sides run one thread and are timed in CPU time of that
+# thread (JMH aux counter cpuNanos/steps; the peer's own timer replaced by time.process_time and
+# torch.set_num_threads by 1), so other processes change the numbers far less than wall time;
+# the GEMM-bound step cost is two products of the step's shape (GemmBenchmark 3000x700x150, CPU
+# time per product), and the fraction is GEMM cost / step cost.
 #
 # The peer must run on OpenBLAS: Debian's python3-torch calls whatever libblas.so.3 the system
 # selects, and without libopenblas0-pthread that is the reference BLAS (4-8x slower; any ratio
@@ -66,9 +73,48 @@ jmh_score() { # benchmark, params... -> score (ops/s)
 }
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(lscpu | sed -n 's/^Model name: *//p')  $(nproc) cpus  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# java $(java -version 2>&1 | head -1 | cut -d'"' -f2), grokphase threads=$THREADS; $("$PYTHON" -c 'import torch; print("torch", torch.__version__, "threads=2")')"
-echo "# grokphase BLAS: $(java -cp "$JAR" dev.grokphase.bench.BlasInfo)"
+[[ -n "${CPU:-}" ]] && THREADS=1
+echo "# java $(java -version 2>&1 | head -1 | cut -d'"' -f2), grokphase threads=$THREADS; $("$PYTHON" -c 'import torch; print("torch", torch.__version__)') threads=$([[ -n "${CPU:-}" ]] && echo 1 || echo 2)"
+echo "# grokphase BLAS: $(java -cp "$JAR" dev.grokphase.bench.BlasInfo "$THREADS")"
 echo "# PyTorch BLAS:   $BLAS_PEER"
+jmh_cpu() { # benchmark, counter, params... -> CPU microseconds per op (threads=1)
+  local bench=$1 counter=$2; shift 2
+  java -Djmh.ignoreLock=true -jar "$JAR" "$bench" "${JMH[@]}" "$@" -rf json -rff "$TMP/r.json" > "$TMP/jmh.log" 2>&1 \
+    || { cat "$TMP/jmh.log" >&2; exit 1; }
+  "$PYTHON" -c 'import json,sys; s=json.load(open(sys.argv[1]))[0]["secondaryMetrics"]; print(sum(s["cpuNanos"]["rawData"][0]) / sum(s[sys.argv[2]]["rawData"][0]) / 1e3)' "$TMP/r.json" "$counter"
+}
+torch_cpu() { # N n d steps precision -> CPU microseconds per step, one thread
+  "$PYTHON" -c '
+import sys, time, torch
+torch.set_num_threads(1)
+torch.set_num_threads = lambda n: None
+time.perf_counter = time.process_time
+sys.argv = [sys.argv[1]] + sys.argv[2:]
+exec(compile(open(sys.argv[0]).read(), sys.argv[0], "exec"))' "$PEER" "$@" | sed -n 's/.*: \([0-9.]*\) steps\/s.*/\1/p' \
+    | "$PYTHON" -c 'import sys; print(1e6 / float(sys.stdin.read()))'
+}
+if [[ -n "${CPU:-}" ]]; then
+  echo "# CPU time per step, 1 thread each (grokphase: JMH cpuNanos/steps; torch: process_time)"
+  printf '%-14s %-8s %16s %16s %8s\n' "size N,n,d" precision "grokphase us" "torch us" ratio
+  declare -A STEP
+  for size in 88x375x53 700x3000x150; do
+    IFS=x read -r N n d <<< "$size"
+    steps=$([[ $size == 88x375x53 ]] && echo $SMALL || echo $LARGE)
+    for prec in float64 float32; do
+      ours=$(jmh_cpu LangevinStepBenchmark steps -p size=$size -p precision=$prec -p threads=1)
+      torch=$(torch_cpu "$N" "$n" "$d" "$steps" "$prec")
+      STEP[$size.$prec]=$ours
+      printf '%-14s %-8s %16.1f %16.1f %7.1fx\n' "$N,$n,$d" "$prec" "$ours" "$torch" "$("$PYTHON" -c "print($torch / $ours)")"
+    done
+  done
+  echo
+  printf '%-8s %22s %22s %10s\n' precision "2 GEMMs us (N=700)" "step us (N=700)" fraction
+  for prec in float64 float32; do
+    gemm=$(jmh_cpu GemmBenchmark products -p shape=3000x700x150 -p precision=$prec -p threads=1)
+    "$PYTHON" -c "g=2*$gemm; s=${STEP[700x3000x150.$prec]}; print(f'{\"$prec\":<8} {g:22.1f} {s:22.1f} {g/s:9.0%}')"
+  done
+  exit 0
+fi
 printf '%-14s %-8s %14s %14s %8s\n' "size N,n,d" precision "grokphase/s" "torch/s" ratio
 declare -A OURS
 for size in 88x375x53 700x3000x150; do

@@ -4,6 +4,7 @@ import dev.grokphase.linalg.Blas;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * of C (m×n) = A (m×k)·B (k×n); GFLOP/s = 2·m·n·k·score/1e9. "square" is a large 2048³ product
  * (the machine's rate); "step" is the shape of one product of the β = 1 Langevin step
  * (n=3000, N=700, d=150).
+ *
+ * <p>Secondary metrics {@code cpuNanos} and {@code products}: the benchmark thread's CPU time and
+ * product count per iteration; with {@code threads=1} OpenBLAS computes on that thread, so
+ * cpuNanos/products is the product's CPU cost, which load disturbs far less than the wall rate
+ * (the GEMM-bound step cost of LangevinStepBenchmark's {@code cpuNanos/steps} is two such products).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,6 +45,17 @@ public class GemmBenchmark {
 
     @Param({"2"})
     public int threads;
+
+    /** CPU time of the benchmark thread, summed over an iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        public long cpuNanos;
+        public long products;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREAD_TIMES =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private int m;
     private int n;
@@ -74,12 +91,18 @@ public class GemmBenchmark {
     }
 
     @Benchmark
-    public double gemm() {
+    public double gemm(CpuTime cpu) {
+        long t0 = THREAD_TIMES.getCurrentThreadCpuTime();
+        double out;
         if ("float32".equals(precision)) {
             Blas.get().sgemm(false, false, m, n, k, 1f, af, k, bf, n, 0f, cf, n);
-            return cf.get(0);
+            out = cf.get(0);
+        } else {
+            Blas.get().dgemm(false, false, m, n, k, 1.0, ad, k, bd, n, 0.0, cd, n);
+            out = cd.get(0);
         }
-        Blas.get().dgemm(false, false, m, n, k, 1.0, ad, k, bd, n, 0.0, cd, n);
-        return cd.get(0);
+        cpu.cpuNanos += THREAD_TIMES.getCurrentThreadCpuTime() - t0;
+        cpu.products++;
+        return out;
     }
 }

@@ -31,11 +31,18 @@ final class Workers implements AutoCloseable {
 
     private final int threads;
     private final Thread[] helpers;
-    /** (call number << 32) | next task index: a late helper cannot take a task of another call. */
+    /**
+     * (call number mod 2²⁴) << 40 | task count << 20 | next task index. Call, count and index are
+     * read in one atomic load, so a helper that wakes late can neither take a task of another call
+     * nor judge an index against another call's count (which would run a task twice and let the
+     * caller return before every task is done).
+     */
     private final AtomicLong ticket = new AtomicLong();
+
+    /** Most tasks one call may have (2²⁰). */
+    static final int MAX_TASKS = 1 << 20;
     private final AtomicInteger done = new AtomicInteger();
     private volatile Task task;
-    private volatile int count;
     private volatile long generation;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -67,18 +74,20 @@ final class Workers implements AutoCloseable {
             }
             return;
         }
+        if (count >= MAX_TASKS) {
+            throw new IllegalArgumentException("too many tasks for one call: " + count);
+        }
         this.task = task;
-        this.count = count;
         done.set(0);
         long call = generation + 1;
-        ticket.set(call << 32); // after task and count: a helper that takes a ticket sees both
+        ticket.set(((call & 0xFFFFFFL) << 40) | ((long) count << 20)); // after task: a ticket holder sees it
         generation = call;
         for (Thread t : helpers) {
             LockSupport.unpark(t);
         }
         work(0, call);
         int spins = 0;
-        while (done.get() < count) {
+        while (done.get() < count) { // the argument, not a field: a late helper cannot change it
             if (++spins < SPIN) {
                 Thread.onSpinWait();
             } else {
@@ -102,13 +111,15 @@ final class Workers implements AutoCloseable {
     private void work(int worker, long call) {
         while (true) {
             long v = ticket.get();
-            if (v >>> 32 != call || (int) v >= count || !ticket.compareAndSet(v, v + 1)) {
-                if (v >>> 32 != call || (int) v >= count) {
-                    return;
-                }
+            int i = (int) (v & (MAX_TASKS - 1));
+            int n = (int) ((v >>> 20) & (MAX_TASKS - 1));
+            if (v >>> 40 != (call & 0xFFFFFFL) || i >= n) {
+                return;
+            }
+            if (!ticket.compareAndSet(v, v + 1)) {
                 continue; // another thread took this index
             }
-            int i = (int) v;
+            // an index of this call not yet done: the caller is still waiting, task is this call's
             Task t = task;
             try {
                 t.run(i, worker);
