@@ -234,7 +234,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
                 throw r;
             }
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            if (LINKAGE.matcher(String.valueOf(e.getMessage())).find()) {
+            if (isLinkageFailure(String.valueOf(e.getMessage()))) {
                 // The same jar on the same cluster fails the same way: no resubmission helps.
                 throw new GrokphaseException(ErrorCode.IO, "the sweep's Spark job failed because grokphase-spark.jar does not "
                         + "fit this cluster's Spark " + sc.version() + " (Scala " + SparkVersions.scalaVersion() + "; the jar "
@@ -249,6 +249,11 @@ public final class SparkSweepExecutor implements SweepExecutor {
             // Work areas of this application's failed attempts; committed ones were renamed away.
             store.cleanAttempts(appId);
         }
+    }
+
+    /** True when a failed job's message shows a jar built against another Spark or Scala. */
+    static boolean isLinkageFailure(String sparkMessage) {
+        return LINKAGE.matcher(sparkMessage).find();
     }
 
     /** What the driver knows of a run whose task succeeded: its committed directory's status. */
