@@ -151,11 +151,18 @@ public final class FigureBuilders {
 
     /** Ensemble mean of a metric per step, over every network of metrics.csv. */
     static double[][] meanByStep(CsvTable t, String column) {
+        return meanByStep(t, column, Double.POSITIVE_INFINITY);
+    }
+
+    /** As above over the networks with index below {@code networks} (a two-start run's first start). */
+    static double[][] meanByStep(CsvTable t, String column, double networks) {
         TreeMap<Double, double[]> acc = new TreeMap<>();
         double[] steps = t.column("step");
         double[] v = t.column(column);
+        double[] net = t.has("network") ? t.column("network") : null;
         for (int i = 0; i < steps.length; i++) {
             if (!Double.isFinite(v[i])) continue;
+            if (net != null && !(net[i] < networks)) continue;
             double[] a = acc.computeIfAbsent(steps[i], k -> new double[2]);
             a[0] += v[i];
             a[1]++;
@@ -645,7 +652,8 @@ public final class FigureBuilders {
                 int m = 0;
                 for (Metric metric : metrics) {
                     if (!t.has(metric.column())) continue;
-                    double[][] s = meanByStep(t, metric.column());
+                    double primary = r.summaryNumber("networks");
+                    double[][] s = meanByStep(t, metric.column(), Double.isFinite(primary) ? primary : Double.POSITIVE_INFINITY);
                     for (int i = 0; i < s[1].length; i++) s[1][i] = metric.map().apply(s[1][i]);
                     int c = metrics.size() > 2 && groups.size() == 1 ? m : colour;
                     String name = metric.label() + gl;

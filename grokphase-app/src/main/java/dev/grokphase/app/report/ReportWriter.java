@@ -291,7 +291,8 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder();
         int rows = 0;
         sb.append("<table class=\"eq\">\n<tr><th>run directory</th><th>observable</th><th>first-half mean</th><th>second-half mean</th>"
-                + "<th>difference / s.e.</th><th>autocorrelation time (log points)</th><th>effective samples</th><th>equilibrated</th></tr>\n");
+                + "<th>difference / s.e.</th><th>autocorrelation time (log points)</th><th>effective samples</th>"
+                + "<th>second start: difference / s.e.</th><th>equilibrated</th></tr>\n");
         for (RunData r : runs) {
             JsonNode eq = r.equilibration();
             if (!eq.isObject()) continue;
@@ -301,13 +302,15 @@ public final class ReportWriter {
                 JsonNode n = e.getValue();
                 if (!n.has("equilibrated")) continue;
                 boolean ok = n.path("equilibrated").asBoolean(false);
+                boolean undetermined = n.path("equilibrated").isNull() && applicable(n);
                 boolean na = !applicable(n) || !isLangevin(r);
                 sb.append("<tr class=\"").append(ok || na ? "ok" : "bad").append("\"><td><code>").append(esc(r.dir().getFileName().toString()))
                         .append("</code></td><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(num(n, "firstHalfMean"))
                         .append("</td><td class=\"num\">").append(num(n, "secondHalfMean")).append("</td><td class=\"num\">")
                         .append(num(n, "differenceInStandardErrors")).append("</td><td class=\"num\">").append(num(n, "autocorrelationTime"))
-                        .append("</td><td class=\"num\">").append(num(n, "effectiveSamples")).append("</td><td>")
-                        .append(ok ? "yes" : na ? "n/a" : "<b>NO</b>").append("</td></tr>\n");
+                        .append("</td><td class=\"num\">").append(num(n, "effectiveSamples")).append("</td><td class=\"num\">")
+                        .append(num(n, "startsDifferenceInStandardErrors")).append("</td><td>")
+                        .append(ok ? "yes" : na ? "n/a" : undetermined ? "undetermined" : "<b>NO</b>").append("</td></tr>\n");
                 rows++;
             }
         }
