@@ -49,9 +49,9 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Option(names = "--P", description = "Prime modulus. Default: ${DEFAULT-VALUE}.", defaultValue = "97")
     public int p;
 
-    @Option(names = "--train-fraction", description = "Fraction of the P² pairs in the training set, in (0, 1]; the rest is the test set. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "0.5")
-    public double trainFraction;
+    @Option(names = "--train-fraction", description = "Fraction of the P² pairs in the training set, in (0, 1]; the rest is the test set. "
+            + "Default: 0.5 (AdamW/SGD/GD); 1 with --optimizer langevin (the posterior of the modular theory is written on the full table).")
+    public Double trainFraction;
 
     @Option(names = "--label-noise", description = "Fraction of training labels replaced by random ones. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double labelNoise;
@@ -66,7 +66,8 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
             defaultValue = "standard")
     public TrainCubicCommand.Readout readout;
 
-    @Option(names = "--targets", description = "onehot | centred. Default: ${DEFAULT-VALUE}.", defaultValue = "onehot")
+    @Option(names = "--targets", description = "onehot | centred (one-hot minus 1/P, paper-notes §5.1). Default: onehot (AdamW/SGD/GD); "
+            + "centred with --optimizer langevin.")
     public Targets targets;
 
     @Option(names = "--optimizer", description = "adamw | sgd | gd | langevin. Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
@@ -87,11 +88,13 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Option(names = "--momentum", description = "Momentum of sgd/gd. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double momentum;
 
-    @Option(names = "--init-std-w", description = "Std of the initial input weights. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
-    public double initStdW;
+    @Option(names = "--init-std-w", description = "Std of the initial input weights. Default: 0.1 (AdamW/SGD/GD); the prior's, 1, "
+            + "with --optimizer langevin (a chain started from the prior).")
+    public Double initStdW;
 
-    @Option(names = "--init-std-a", description = "Std of the initial readout weights. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
-    public double initStdA;
+    @Option(names = "--init-std-a", description = "Std of the initial readout weights. Default: 0.1 (AdamW/SGD/GD); the prior's, "
+            + "sqrt(sigma_a^2/N), with --optimizer langevin.")
+    public Double initStdA;
 
     @Option(names = "--output-scale", description = "Output multiplier s. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
     public double outputScale;
@@ -136,8 +139,52 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         return TrainRun.execute(spec, common, "train modular", this);
     }
 
+    /**
+     * Fills the options left unset with the defaults of the optimiser: the AdamW recipe (Gromov's
+     * setting: half the table, one-hot targets, small init) or, for Langevin, what the posterior of
+     * paper-notes §2.2 and the modular theory (§5.1) need: the full table, centred targets and a
+     * chain started from the prior. Runs before the manifest is written, which records the values used.
+     */
+    void resolveDefaults() {
+        boolean langevin = optimizer == Optimizer.langevin;
+        if (trainFraction == null) {
+            trainFraction = langevin ? 1.0 : 0.5;
+        }
+        if (targets == null) {
+            targets = langevin ? Targets.centred : Targets.onehot;
+        }
+        if (initStdW == null) {
+            initStdW = langevin ? 1.0 : 0.1;
+        }
+        if (initStdA == null) {
+            initStdA = langevin ? Math.sqrt(sigmaA2 / width) : 0.1;
+        }
+    }
+
+    /** What differs, with --optimizer langevin, from the posterior the modular theory describes (empty: nothing). */
+    public java.util.List<String> langevinMismatches() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (optimizer != Optimizer.langevin) {
+            return out;
+        }
+        if (trainFraction < 1) {
+            out.add("--train-fraction " + trainFraction + " < 1 (the theory is written on the full table)");
+        }
+        if (targets != Targets.centred) {
+            out.add("--targets " + targets + " (the theory's target is one-hot minus 1/P)");
+        }
+        if (labelNoise > 0) {
+            out.add("--label-noise " + labelNoise);
+        }
+        if (activation != TrainCubicCommand.Activation.square || readout != TrainCubicCommand.Readout.standard || outputScale != 1) {
+            out.add("a network other than the quadratic one with a standard readout and output scale 1");
+        }
+        return out;
+    }
+
     @Override
     public void validate() {
+        resolveDefaults();
         Require.prime("--P", p);
         // The aligned start sets each neuron's overlap with a teacher direction; modular addition has
         // no such direction (a droplet there is a neuron on one Fourier mode, with no single overlap to set).
@@ -170,6 +217,12 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         Require.positive("--sigma2", sigma2);
         Require.positive("--sigma-a2", sigmaA2);
         Require.nonNegative("--gamma", gamma);
+        List<String> mismatches = langevinMismatches();
+        if (!mismatches.isEmpty() && spec != null) {
+            spec.commandLine().getErr().println("warning: train modular: --optimizer langevin samples a posterior that `theory modular` "
+                    + "does not describe: " + String.join("; ", mismatches));
+            spec.commandLine().getErr().flush();
+        }
     }
 
     @Override
