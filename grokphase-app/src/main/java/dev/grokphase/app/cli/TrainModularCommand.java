@@ -146,7 +146,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
      * chain started from the prior. Runs before the manifest is written, which records the values used.
      */
     void resolveDefaults() {
-        boolean langevin = optimizer == Optimizer.langevin;
+        boolean langevin = isPosteriorSampler();
         if (trainFraction == null) {
             trainFraction = langevin ? 1.0 : 0.5;
         }
@@ -161,10 +161,16 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         }
     }
 
+    /** Whether the optimiser samples the posterior (Langevin, or a Metropolis-adjusted variant) rather than minimising. */
+    public boolean isPosteriorSampler() {
+        // by name, so a sampler added to the enum (mala) inherits the posterior defaults
+        return optimizer.name().equals("langevin") || optimizer.name().equals("mala");
+    }
+
     /** What differs, with --optimizer langevin, from the posterior the modular theory describes (empty: nothing). */
     public java.util.List<String> langevinMismatches() {
         java.util.List<String> out = new java.util.ArrayList<>();
-        if (optimizer != Optimizer.langevin) {
+        if (!isPosteriorSampler()) {
             return out;
         }
         if (trainFraction < 1) {
@@ -232,7 +238,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
 
     @Override
     public TaskMetrics metrics() {
-        return new ModularMetrics(loss == Loss.crossEntropy);
+        return new ModularMetrics(loss == Loss.crossEntropy, isPosteriorSampler() ? gamma : 0.0);
     }
 
     @Override

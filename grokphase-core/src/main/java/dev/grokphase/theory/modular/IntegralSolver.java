@@ -21,8 +21,8 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
  * <p>λ(a) is non-decreasing (d⟨ΦΨ⟩/dg = 2P Var(ΦΨ) ≥ 0), so F(a) = a − σ²/(λ(a)+σ²) is strictly
  * increasing on (0, 1], negative at 0 and non-negative at 1: exactly one root, found by a
  * bracketing Brent solver to {@value #A_TOLERANCE} in |a|. At finite P the phases are a smooth
- * crossover; the labels are a convention on the droplet well (Φ beyond the barrier Φ_− of the symmetric
- * action, or beyond Φ = 1/√γ where the saddles are born when there is none): GMFL-II when it holds more
+ * crossover; the labels are a convention on the droplet well (√(ΦΨ) ≥ 1/√γ, see
+ * {@link ModeIntegral.Moments#threshold()}): GMFL-II when it holds more
  * than 1 − {@link ModularSolver#GMFL2_TOLERANCE} of the mass; GMFL-I when it carries at least half of
  * λ (droplets, not Gaussian fluctuations, do most of the learning); else GFL.
  * One instance per thread.

@@ -87,10 +87,11 @@ public final class ModeIntegral {
      *
      * @param meanPhiPsi    ⟨ΦΨ⟩ = ⟨|w_k|²|v_k|²⟩; the kernel eigenvalue on the target is 4P²σ_a² times this
      * @param meanPhi       ⟨Φ⟩ = ⟨|w_k|²⟩ (1/P under the prior)
-     * @param dropletMass   P(Φ ≥ threshold): the weight of the droplet well
-     * @param dropletPhiPsi ⟨ΦΨ; Φ ≥ threshold⟩, the droplet well's share of ⟨ΦΨ⟩
-     * @param threshold     the Φ that separates the wells: the barrier Φ_− of the symmetric action when the
-     *                      non-zero saddle exists, else 1/√γ (where the saddles are born)
+     * @param dropletMass   P(√(ΦΨ) ≥ threshold): the weight of the droplet well
+     * @param dropletPhiPsi ⟨ΦΨ; √(ΦΨ) ≥ threshold⟩, the droplet well's share of ⟨ΦΨ⟩
+     * @param threshold     1/√γ, the Φ at which the non-zero saddle is born; it lies between the barrier Φ_−
+     *                      and the droplet minimum Φ_+ at every coupling (Φ_−Φ_+ = 1/γ), so it separates
+     *                      the wells; the same cut defines the networks' dropletFraction
      */
     public record Moments(double meanPhiPsi, double meanPhi, double dropletMass, double dropletPhiPsi, double threshold) {
     }
@@ -117,31 +118,31 @@ public final class ModeIntegral {
             throw new IllegalArgumentException("g must be >= 0: " + coupling);
         }
         this.g = coupling;
-        // the wells' border: the barrier Φ_−, or where the saddles are born (Φ = 1/√γ) when there is none
-        double threshold = ModeAction.hasNonZeroSaddle(g, gamma) ? ModeAction.phiMinus(g, gamma) : 1.0 / Math.sqrt(gamma);
-        double[] breaks = breakPoints(threshold);
+        double threshold = 1.0 / Math.sqrt(gamma);
+        double[] breaks = breakPoints();
         // shift so that the largest log-integrand on the initial grid is 0
         double shift = Double.NEGATIVE_INFINITY;
         for (double x : breaks) {
             shift = Math.max(shift, outerLog(x));
         }
         logShift = shift;
-        double[] below = new double[3];
-        double[] above = new double[3];
-        adaptive(breaks, threshold, below, above);
-        double z = below[0] + above[0];
-        if (!(z > 0 && Double.isFinite(z) && Double.isFinite(below[2] + above[2]))) {
+        double[] sum = adaptive(breaks);
+        double z = sum[0];
+        if (!(z > 0 && Double.isFinite(z) && Double.isFinite(sum[2]))) {
             throw new ArithmeticException(String.format(java.util.Locale.ROOT,
                     "the per-mode integral loses double precision at P = %d, g = %.4g, gamma = %.4g (the droplet action "
                             + "2P*gamma*Phi^3/6 ~ %.2g)", p, g, gamma, c * gamma * Math.pow(Math.max(1.0, ModeAction.phiPlus(g, gamma)), 3) / 6));
         }
-        return new Moments((below[2] + above[2]) / z, (below[1] + above[1]) / z, above[0] / z, above[2] / z, threshold);
+        return new Moments(sum[2] / z, sum[1] / z, sum[3] / z, sum[4] / z, threshold);
     }
 
     // ---- inner integral over Ψ at fixed Φ -------------------------------------------------------
 
-    /** log ∫₀^∞ e^{−c(bΨ + γΨ³/6)} dΨ in [0], and the conditional mean E[Ψ | Φ] in [1]. */
-    void inner(double b, double[] out) {
+    /**
+     * log ∫₀^∞ e^{−c(bΨ + γΨ³/6)} dΨ in [0], the conditional mean E[Ψ | Φ] in [1], and, with the droplet
+     * cut Ψ ≥ {@code cut}, P(Ψ ≥ cut | Φ) in [2] and E[Ψ; Ψ ≥ cut | Φ] in [3].
+     */
+    void inner(double b, double cut, double[] out) {
         double x0 = b >= 0 ? 0.0 : Math.sqrt(-2.0 * b / gamma);
         double h0 = h(b, x0);
         double drop = WINDOW / c;
@@ -157,22 +158,41 @@ public final class ModeIntegral {
         if (x0 > 0 && rise(b, x0, 0.0) > drop) {
             lo = bisect(b, x0, drop, x0, 0.0);
         }
+        // the window, split at the cut when it falls inside so that each part is integrated exactly
         double s0 = 0;
         double s1 = 0;
-        double width = (hi - lo) / INNER_PANELS;
-        for (int pnl = 0; pnl < INNER_PANELS; pnl++) {
-            double mid = lo + (pnl + 0.5) * width;
-            for (int i = 0; i < GL_X.length; i++) {
-                double x = mid + 0.5 * width * GL_X[i];
-                double e = GL_W[i] * Math.exp(-c * rise(b, x0, x));
-                s0 += e;
-                s1 += e * x;
+        double d0 = 0;
+        double d1 = 0;
+        boolean split = cut > lo && cut < hi;
+        for (int part = 0; part < (split ? 2 : 1); part++) {
+            double a = split && part == 1 ? cut : lo;
+            double z = split && part == 0 ? cut : hi;
+            boolean droplet = a >= cut;
+            double width = (z - a) / INNER_PANELS;
+            double p0 = 0;
+            double p1 = 0;
+            for (int pnl = 0; pnl < INNER_PANELS; pnl++) {
+                double mid = a + (pnl + 0.5) * width;
+                for (int i = 0; i < GL_X.length; i++) {
+                    double x = mid + 0.5 * width * GL_X[i];
+                    double e = GL_W[i] * Math.exp(-c * rise(b, x0, x));
+                    p0 += e;
+                    p1 += e * x;
+                }
+            }
+            p0 *= 0.5 * width;
+            p1 *= 0.5 * width;
+            s0 += p0;
+            s1 += p1;
+            if (droplet) {
+                d0 += p0;
+                d1 += p1;
             }
         }
-        s0 *= 0.5 * width;
-        s1 *= 0.5 * width;
         out[0] = -c * h0 + Math.log(s0);
         out[1] = s1 / s0;
+        out[2] = d0 / s0;
+        out[3] = d1 / s0;
     }
 
     private double h(double b, double x) {
@@ -209,25 +229,35 @@ public final class ModeIntegral {
 
     // ---- outer integral over Φ ------------------------------------------------------------------
 
-    private final double[] scratch = new double[2];
+    private final double[] scratch = new double[4];
+
+    /** The droplet cut on Ψ at this Φ: √(ΦΨ) ≥ 1/√γ. */
+    private double cut(double phi) {
+        return phi > 0 ? 1.0 / (gamma * phi) : Double.POSITIVE_INFINITY;
+    }
 
     /** log of the Φ-marginal (unnormalised): −c(Φ/2 + γΦ³/6) + log ∫ dΨ. */
     double outerLog(double phi) {
-        inner(0.5 - g * phi, scratch);
+        inner(0.5 - g * phi, cut(phi), scratch);
         return -c * (0.5 * phi + gamma / 6.0 * phi * phi * phi) + scratch[0];
     }
 
-    /** Adds the marginal weight times (1, Φ, Φ·E[Ψ|Φ]) at Φ, relative to the shift, into acc[0..2] scaled by w. */
+    /**
+     * Adds the marginal weight times (1, Φ, Φ·E[Ψ|Φ], P(droplet|Φ), Φ·E[Ψ; droplet|Φ]) at Φ, relative to
+     * the shift, into acc[0..4] scaled by w.
+     */
     private void outerTerms(double phi, double w, double[] acc) {
-        inner(0.5 - g * phi, scratch);
+        inner(0.5 - g * phi, cut(phi), scratch);
         double lw = -c * (0.5 * phi + gamma / 6.0 * phi * phi * phi) + scratch[0] - logShift;
         double e = w * Math.exp(lw);
         acc[0] += e;
         acc[1] += e * phi;
         acc[2] += e * phi * scratch[1];
+        acc[3] += e * scratch[2];
+        acc[4] += e * phi * scratch[3];
     }
 
-    private double[] breakPoints(double threshold) {
+    private double[] breakPoints() {
         List<Double> pts = new ArrayList<>();
         pts.add(0.0);
         double phiPlus = ModeAction.phiPlus(g, gamma);
@@ -257,9 +287,6 @@ public final class ModeIntegral {
                 }
             }
         }
-        if (Double.isFinite(threshold)) {
-            pts.add(threshold);
-        }
         return pts.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
     }
 
@@ -271,9 +298,9 @@ public final class ModeIntegral {
 
     /**
      * Adaptive G7K15 over the panels between consecutive break points, until both the normalisation
-     * and the ⟨ΦΨ⟩ moment meet the relative tolerance; sums below and above the threshold separately.
+     * and the ⟨ΦΨ⟩ moment meet the relative tolerance; returns the five sums of {@link #outerTerms}.
      */
-    private void adaptive(double[] breaks, double threshold, double[] below, double[] above) {
+    private double[] adaptive(double[] breaks) {
         List<Panel> initial = new ArrayList<>();
         double t0 = 0;
         double t2 = 0;
@@ -307,39 +334,40 @@ public final class ModeIntegral {
             queue.add(right);
             panels++;
         }
+        double[] sum = new double[5];
         for (Panel pnl : queue) {
-            double[] target = pnl.lo >= threshold ? above : below;
-            for (int j = 0; j < 3; j++) {
-                target[j] += pnl.value[j];
+            for (int j = 0; j < 5; j++) {
+                sum[j] += pnl.value[j];
             }
         }
+        return sum;
     }
 
     private Panel panel(double lo, double hi) {
         double half = 0.5 * (hi - lo);
         double mid = 0.5 * (lo + hi);
-        double[] k = new double[3];
-        double[] gauss = new double[3];
+        double[] k = new double[5];
+        double[] gauss = new double[5];
         for (int i = 0; i < K15_X.length; i++) {
-            double[] one = new double[3];
+            double[] one = new double[5];
             if (K15_X[i] == 0.0) {
                 outerTerms(mid, 1.0, one);
             } else {
                 outerTerms(mid - half * K15_X[i], 1.0, one);
-                double[] two = new double[3];
+                double[] two = new double[5];
                 outerTerms(mid + half * K15_X[i], 1.0, two);
-                for (int j = 0; j < 3; j++) {
+                for (int j = 0; j < 5; j++) {
                     one[j] += two[j];
                 }
             }
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j < 5; j++) {
                 k[j] += K15_W[i] * one[j];
                 if (i % 2 == 1) {
                     gauss[j] += G7_W[i / 2] * one[j];
                 }
             }
         }
-        for (int j = 0; j < 3; j++) {
+        for (int j = 0; j < 5; j++) {
             k[j] *= half;
             gauss[j] *= half;
         }
