@@ -58,8 +58,12 @@ public final class ModularMetrics implements TaskMetrics {
 
     @Override
     public List<String> names() {
-        return List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA",
-                "modeProduct", "dropletFraction", "singleFrequencyShare");
+        // dropletFraction needs the cut 1/√γ: only with Γ (a NaN column would read as divergence)
+        return Double.isNaN(dropletThreshold)
+                ? List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA",
+                        "modeProduct", "singleFrequencyShare")
+                : List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA",
+                        "modeProduct", "dropletFraction", "singleFrequencyShare");
     }
 
     @Override
@@ -82,12 +86,20 @@ public final class ModularMetrics implements TaskMetrics {
             ipr += fs.neuron(w, i).ipr();
         }
         ModeDroplets md = ModeDroplets.of(w, d.modulus(), dropletThreshold);
-        return new double[]{
+        double[] base = {
                 loss(ftr, d.yTrain(), d.nTrain(), k), d.nTest() > 0 ? loss(fte, d.yTest(), d.nTest(), k) : Double.NaN,
                 Losses.accuracy(ftr, d.yTrain(), d.nTrain(), k), d.nTest() > 0 ? Losses.accuracy(fte, d.yTest(), d.nTest(), k) : Double.NaN,
                 Math.abs(Discrepancy.a(fAll, yAll, d.nTrain() + d.nTest(), k)), ipr / neurons,
                 WeightNorms.frobenius(w), WeightNorms.frobenius(m.snapshotA()),
                 md.modeProduct(), md.dropletFraction(), md.singleFrequencyShare()};
+        if (Double.isNaN(dropletThreshold)) {
+            // no dropletFraction column (see names())
+            double[] out = new double[base.length - 1];
+            System.arraycopy(base, 0, out, 0, out.length - 1);
+            out[out.length - 1] = base[base.length - 1];
+            return out;
+        }
+        return base;
     }
 
     private double loss(double[] f, double[] y, int n, int k) {
