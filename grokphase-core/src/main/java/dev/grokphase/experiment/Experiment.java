@@ -209,10 +209,15 @@ public final class Experiment {
                         return null;
                     });
                     cur += k;
-                    progress.progress(cur, totalSteps, note);
+                    // At a log point, report after logging, so the line shows that point's metrics
+                    // (the last line of a run its final metrics, not the previous log point's).
+                    if (cur < b || !schedule.contains(b)) {
+                        progress.progress(cur, totalSteps, note);
+                    }
                 }
                 if (schedule.contains(b)) {
                     note = log(pool, csv, b);
+                    progress.progress(b, totalSteps, note);
                 }
                 boolean enough = schedule.contains(b) && essReached(b);
                 if ((checkpointEvery > 0 && b % checkpointEvery == 0) || b == totalSteps || enough) {

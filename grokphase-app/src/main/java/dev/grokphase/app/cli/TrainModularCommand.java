@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 public final class TrainModularCommand implements Callable<Integer>, TrainRun.Task {
 
     /** Optimiser or sampler. */
-    public enum Optimizer { adamw, sgd, gd, langevin }
+    public enum Optimizer { adamw, sgd, gd, langevin, mala }
 
     /** Targets: one-hot, or one-hot minus 1/P (paper-notes §5.1). */
     public enum Targets { onehot, centred }
@@ -50,7 +50,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     public int p;
 
     @Option(names = "--train-fraction", description = "Fraction of the P² pairs in the training set, in (0, 1]; the rest is the test set. "
-            + "Default: 0.5 (AdamW/SGD/GD); 1 with --optimizer langevin (the posterior of the modular theory is written on the full table).")
+            + "Default: 0.5 (AdamW/SGD/GD); 1 with --optimizer langevin or mala (the posterior of the modular theory is written on the full table).")
     public Double trainFraction;
 
     @Option(names = "--label-noise", description = "Fraction of training labels replaced by random ones. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
@@ -67,10 +67,10 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     public TrainCubicCommand.Readout readout;
 
     @Option(names = "--targets", description = "onehot | centred (one-hot minus 1/P, paper-notes §5.1). Default: onehot (AdamW/SGD/GD); "
-            + "centred with --optimizer langevin.")
+            + "centred with --optimizer langevin or mala.")
     public Targets targets;
 
-    @Option(names = "--optimizer", description = "adamw | sgd | gd | langevin. Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
+    @Option(names = {"--optimizer", "--sampler"}, description = "adamw | sgd | gd | langevin (unadjusted) | mala (Metropolis-adjusted Langevin: exact posterior, step adapted during burn-in, acceptance reported). Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
     public Optimizer optimizer;
 
     @Option(names = "--lr", description = "Learning rate (Langevin: step factor on the prior variances). Default: ${DEFAULT-VALUE}.", defaultValue = "1e-2")
@@ -89,11 +89,11 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     public double momentum;
 
     @Option(names = "--init-std-w", description = "Std of the initial input weights. Default: 0.1 (AdamW/SGD/GD); the prior's, 1, "
-            + "with --optimizer langevin (a chain started from the prior).")
+            + "with --optimizer langevin or mala (a chain started from the prior).")
     public Double initStdW;
 
     @Option(names = "--init-std-a", description = "Std of the initial readout weights. Default: 0.1 (AdamW/SGD/GD); the prior's, "
-            + "sqrt(sigma_a^2/N), with --optimizer langevin.")
+            + "sqrt(sigma_a^2/N), with --optimizer langevin or mala.")
     public Double initStdA;
 
     @Option(names = "--output-scale", description = "Output multiplier s. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
@@ -110,6 +110,9 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
 
     @Option(names = "--gamma", description = "Langevin only: sextic regulariser Γ strength γ (paper-notes §5.6); 0 = off. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double gamma;
+
+    @Mixin
+    public dev.grokphase.app.train.SamplerOptions samplerOptions;
 
     @Mixin
     public CommonTrainOptions common;
@@ -163,8 +166,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
 
     /** Whether the optimiser samples the posterior (Langevin, or a Metropolis-adjusted variant) rather than minimising. */
     public boolean isPosteriorSampler() {
-        // by name, so a sampler added to the enum (mala) inherits the posterior defaults
-        return optimizer.name().equals("langevin") || optimizer.name().equals("mala");
+        return optimizer == Optimizer.langevin || optimizer == Optimizer.mala;
     }
 
     /** What differs, with --optimizer langevin, from the posterior the modular theory describes (empty: nothing). */
@@ -223,9 +225,16 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         Require.positive("--sigma2", sigma2);
         Require.positive("--sigma-a2", sigmaA2);
         Require.nonNegative("--gamma", gamma);
+        samplerOptions.validate(optimizer == Optimizer.mala);
+        if (optimizer == Optimizer.mala && common.batchSize > 0) {
+            throw GrokphaseException.invalid("--batch-size", common.batchSize, "MALA needs the full-batch energy (use 0)");
+        }
+        if (optimizer == Optimizer.mala && loss == Loss.crossEntropy) {
+            throw GrokphaseException.invalid("--loss", "cross-entropy", "MALA samples the Gaussian-likelihood posterior (use mse)");
+        }
         List<String> mismatches = langevinMismatches();
         if (!mismatches.isEmpty() && spec != null) {
-            spec.commandLine().getErr().println("warning: train modular: --optimizer langevin samples a posterior that `theory modular` "
+            spec.commandLine().getErr().println("warning: train modular: --optimizer " + optimizer + " samples a posterior that `theory modular` "
                     + "does not describe: " + String.join("; ", mismatches));
             spec.commandLine().getErr().flush();
         }
