@@ -195,12 +195,13 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         resolveDefaults();
         Require.prime("--P", p);
         // The aligned start sets each neuron's overlap with a teacher direction; modular addition has
-        // no such direction (a droplet there is a neuron on one Fourier mode, with no single overlap to set).
-        if (!(common.initialState() instanceof dev.grokphase.net.InitialState.Prior)) {
-            throw GrokphaseException.invalid("--init", common.init, "train modular supports only prior (aligned:Q needs the cubic teacher's direction)");
-        }
-        if (common.secondStart() != null) {
-            throw GrokphaseException.invalid("--two-start", common.twoStart, "train modular has no second start (aligned:Q needs the cubic teacher's direction)");
+        // no such direction. Its droplet start (every neuron a cosine pair of one frequency) is droplet:Φ.
+        dev.grokphase.net.InitialState first = common.initialState();
+        for (dev.grokphase.net.InitialState st : new dev.grokphase.net.InitialState[] {first, common.secondStart()}) {
+            if (st instanceof dev.grokphase.net.InitialState.Aligned) {
+                throw GrokphaseException.invalid(st == first ? "--init" : "--two-start", st.id(),
+                        "train modular supports prior and droplet:PHI (aligned:Q needs the cubic teacher's direction)");
+            }
         }
         if (!(trainFraction > 0 && trainFraction <= 1)) {
             throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "(0, 1]");
