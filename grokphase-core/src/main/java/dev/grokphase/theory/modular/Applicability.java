@@ -29,8 +29,9 @@ import java.util.List;
  *
  * Under the Table 1 scaling (N → β²N, P → √βP, σ_a² → σ_a²/β, σ² → σ²/β) both fall as 1/β, and
  * along the width-scaled family (σ² → εσ², N → N/ε, σ_a² → εσ_a²) both fall with ε, so both
- * limits in which the theory is derived make it exact. kappaDroplet above {@value #KAPPA_LIMIT}
- * and kappaWidth above {@value #WIDTH_LIMIT} are reported as problems.
+ * limits in which the theory is derived make it exact. kappaDroplet above {@value #KAPPA_LIMIT} (where
+ * droplets can form: a non-zero saddle at the solution, or droplet weight above
+ * {@value #DROPLET_WEIGHT}) and kappaWidth above {@value #WIDTH_LIMIT} are reported as problems.
  *
  * @param kappaDroplet  κ of one droplet neuron
  * @param kappaWidth    mean κ of a neuron, d_eff/N
@@ -47,6 +48,8 @@ public record Applicability(double kappaDroplet, double kappaWidth, double saddl
      * κ would be a quarter of the answer.
      */
     public static final double KAPPA_LIMIT = 0.25;
+    /** Droplet weight above which a point without a non-zero saddle still counts as having droplets. */
+    public static final double DROPLET_WEIGHT = 1e-3;
     /** d_eff/N above which the network has fewer neurons than the kernel has effective degrees of freedom. */
     public static final double WIDTH_LIMIT = 1.0;
     /** Learned-fraction difference above which the saddle-point step is reported as inaccurate. */
@@ -93,7 +96,9 @@ public record Applicability(double kappaDroplet, double kappaWidth, double saddl
         }
         double saddleError = Math.abs(saddleLearned - integralLearned);
         List<String> problems = new ArrayList<>();
-        if (kappaDroplet > KAPPA_LIMIT) {
+        // only where droplets can matter: a non-zero saddle at the solution, or droplet weight in the integral
+        boolean droplets = solution.hasNonZeroSaddle() || solution.fDrop() > DROPLET_WEIGHT;
+        if (droplets && kappaDroplet > KAPPA_LIMIT) {
             problems.add(String.format(java.util.Locale.ROOT,
                     "one droplet neuron's kernel contribution is %.3g times the noise-and-kernel scale (kappaDroplet > %s): "
                             + "mean field fails, raise N or sigma^2", kappaDroplet, KAPPA_LIMIT));
