@@ -70,7 +70,7 @@ final class ModularFigures {
         }
         if (!xs.isEmpty()) {
             b.add(Series.points("Langevin networks", FigureBuilders.toArray(xs), FigureBuilders.toArray(ys),
-                    FigureBuilders.toArray(es), 1));
+                    FigureBuilders.toArray(es), 6));
         }
         b.caption(String.format(Locale.ROOT, "%sLines: the modular theory at the networks' parameters (%s): the per-mode "
                         + "integral (no saddle-point step, keeps the Gaussian/GP part), the saddle-point mixture in both "
