@@ -1,6 +1,5 @@
 package dev.grokphase.train;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.grokphase.error.GrokphaseException;
@@ -12,7 +11,6 @@ import dev.grokphase.task.CubicTeacherTask;
 import dev.grokphase.task.Dataset;
 import dev.grokphase.task.ModularAdditionTask;
 import dev.grokphase.task.Targets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** MALA without tempering: same seeds, same numbers, and a resume in the middle of the step adaptation. */
@@ -56,33 +54,5 @@ class MalaResumeTest {
                 .hasMessageContaining("--loss");
         assertThatThrownBy(() -> new MalaConfig(0.2, 0.05, 0, 1.5, 10)).isInstanceOf(GrokphaseException.class)
                 .hasMessageContaining("--target-acceptance");
-    }
-
-    /**
-     * The proposals and decisions run as one task per network on the engine's threads: 1, 2 and 3
-     * threads give bit-identical states (sizes below OpenBLAS's threading threshold, as in
-     * TrainerThreadsTest), with replicas too.
-     */
-    @Test
-    void resultsDoNotDependOnTheThreadCount() {
-        Dataset cubic = new CubicTeacherTask(30, 170, 0, -0.3).generate(SeedTree.root(1));
-        TrainingConfig base = new TrainingConfig(NetworkSpec.standard(50, 30, 1, Activation.ERF), Prior.cubic(0.5, 30, 1.0, 50),
-                new MalaConfig(0.2, 0.01, 0, 0.574, 6), Loss.MSE, Precision.FLOAT64, 0, Double.NaN, Double.NaN, 1);
-        TemperingConfig tc = new TemperingConfig(3, 1.5, TemperingConfig.Tempered.LIKELIHOOD, 1);
-        TrainerState[] end = new TrainerState[3];
-        for (int threads = 1; threads <= 3; threads++) {
-            ReplicaExchangeTrainer rx = new ReplicaExchangeTrainer(base.withThreads(threads), tc, cubic,
-                    List.of(SeedTree.root(3), SeedTree.root(4)));
-            rx.run(12);
-            end[threads - 1] = rx.saveState();
-        }
-        for (int i = 1; i < 3; i++) {
-            String what = (i + 1) + " threads";
-            TrainerState a = end[0];
-            TrainerState b = end[i];
-            assertThat(b.doubles().keySet()).as(what).isEqualTo(a.doubles().keySet());
-            a.doubles().forEach((k, v) -> assertThat(b.doubles().get(k)).as(what + ": " + k).isEqualTo(v));
-            a.longs().forEach((k, v) -> assertThat(b.longs().get(k)).as(what + ": " + k).isEqualTo(v));
-        }
     }
 }
