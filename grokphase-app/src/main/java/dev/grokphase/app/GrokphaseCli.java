@@ -46,7 +46,19 @@ public final class GrokphaseCli implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw missingSubcommand(spec);
+    }
+
+    /**
+     * A command group called without a subcommand: the usage goes to stdout, and the error (one
+     * line on stderr, exit 2) names the subcommands.
+     */
+    public static CommandLine.ParameterException missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        CommandLine cl = spec.commandLine();
+        cl.usage(cl.getOut());
+        cl.getOut().flush();
+        return new CommandLine.ParameterException(cl, "missing subcommand; choose one of: "
+                + String.join(", ", cl.getSubcommands().keySet()));
     }
 
     public static void main(String[] args) {
@@ -75,8 +87,9 @@ public final class GrokphaseCli implements Runnable {
         Throwable cause = ex.getCause();
         // A GrokphaseException thrown by a type converter already names parameter, value and range.
         String message = cause instanceof GrokphaseException ? cause.getMessage() : ex.getMessage();
-        err.println("grokphase: error: " + oneLine(message));
-        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        // picocli prefixes some messages with "Error: " (mutually exclusive options): ours already says error.
+        message = oneLine(message).replaceFirst("^Error: ", "");
+        err.println("grokphase: error: " + message + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         return EXIT_USAGE;
     }
 

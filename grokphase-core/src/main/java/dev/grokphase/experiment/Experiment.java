@@ -117,6 +117,11 @@ public final class Experiment {
                 groups.get(k).restoreState(prefixed(state, "g" + k + "/"));
             }
             csv = MetricsCsv.resume(dir.metricsFile(), columns(), start);
+            String missing = MetricsCsv.problem(dir.metricsFile(), schedule.steps(), networks.size(), start);
+            if (missing != null) {
+                throw new GrokphaseException(ErrorCode.IO, "cannot resume " + dir.root() + " from its checkpoint at step " + start
+                        + ": " + missing + "; start the run afresh in another directory");
+            }
         } else {
             csv = MetricsCsv.create(dir.metricsFile(), columns());
         }
@@ -138,6 +143,7 @@ public final class Experiment {
             return t;
         });
         String status = "completed";
+        Throwable primary = null;
         try {
             TreeSet<Long> boundaries = new TreeSet<>();
             for (long s : schedule.steps()) {
@@ -184,10 +190,12 @@ public final class Experiment {
         } catch (GrokphaseException e) {
             status = e.code() == ErrorCode.DIVERGED ? "diverged" : "failed";
             manifest.put("error", e.getMessage());
+            primary = e;
             throw e;
         } catch (RuntimeException | Error e) {
             status = "failed";
             manifest.put("error", String.valueOf(e));
+            primary = e;
             throw e;
         } finally {
             pool.shutdownNow();
@@ -199,7 +207,15 @@ public final class Experiment {
             manifest.put("status", status);
             manifest.put("finishedAt", Instant.now().toString());
             manifest.put("wallSeconds", previousWall + (System.nanoTime() - t0) / 1e9);
-            dir.writeManifest(manifest);
+            try {
+                dir.writeManifest(manifest);
+            } catch (RuntimeException e) {
+                // The first failure is the one to report (a full disk fails the manifest too).
+                if (primary == null) {
+                    throw e;
+                }
+                primary.addSuppressed(e);
+            }
         }
     }
 
@@ -397,7 +413,10 @@ public final class Experiment {
         MetricsCsv.Table t = MetricsCsv.read(dir.metricsFile());
         TreeMap<Long, double[]> mean = meanSeries(t);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("window", Map.of("fromStep", totalSteps / 2, "toStep", totalSteps));
+        Map<String, Object> window = new LinkedHashMap<>(); // fixed key order: equal seeds, equal bytes
+        window.put("fromStep", totalSteps / 2);
+        window.put("toStep", totalSteps);
+        out.put("window", window);
         for (String col : metrics.equilibrationColumns()) {
             int c = t.column(col);
             double[] series = mean.tailMap(totalSteps / 2, false).values().stream().mapToDouble(v -> v[c]).toArray();

@@ -56,19 +56,26 @@ public final class TrainRun {
 
     public static int execute(CommandSpec spec, CommonTrainOptions c, String command, Task task) {
         ParseResult parsed = spec.commandLine().getParseResult();
-        RunDirectory dir = null;
+        RunDirectory dir;
         Map<String, Object> manifest;
         if (c.resume) {
             if (c.config != null) {
                 throw GrokphaseException.invalid("--config", c.config, "cannot be combined with --resume (the run's manifest holds its configuration)");
             }
-            dir = RunDirectory.open(c.out, "--out");
-            manifest = dir.readManifest();
+            // Read before locking, so a damaged manifest is reported as such (and nothing is created).
+            if (!java.nio.file.Files.isRegularFile(c.out.resolve(RunDirectory.MANIFEST))) {
+                throw GrokphaseException.invalid("--out", c.out, "is not a run directory (no " + RunDirectory.MANIFEST + ")");
+            }
+            manifest = RunDirectory.readManifest(c.out.resolve(RunDirectory.MANIFEST));
             if (!command.equals(manifest.get("command"))) {
                 throw GrokphaseException.invalid("--out", c.out, "holds a '" + manifest.get("command") + "' run, not '" + command + "'");
             }
             if ("completed".equals(manifest.get("status"))) {
                 throw GrokphaseException.invalid("--resume", c.out, "this run has already completed");
+            }
+            if ("diverged".equals(manifest.get("status"))) {
+                throw GrokphaseException.invalid("--resume", c.out, "this run diverged (" + manifest.get("error")
+                        + "); the same seeds diverge again: start a new run with other settings (e.g. a smaller --lr)");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> config = (Map<String, Object>) manifest.get("config");
@@ -84,10 +91,23 @@ public final class TrainRun {
         int threads = c.threads == 0 ? Runtime.getRuntime().availableProcessors() : c.threads;
         int networks = c.seeds * c.datasets;
         List<Experiment.Network> nets = task.build(c.seed, c.datasets, c.seeds, threads);
-        if (!c.resume) {
+        if (c.resume) {
+            dir = RunDirectory.open(c.out, "--out");
+            manifest = dir.readManifest(); // again under the lock: the holder we waited for may have changed it
+            if (!dir.hasCheckpoint()) {
+                spec.commandLine().getErr().println("grokphase: note: " + c.out + " has no checkpoint yet; the run restarts from step 0");
+            }
+        } else {
             dir = RunDirectory.createNew(c.out, "--out");
             manifest = newManifest(spec, command, c, nets, task.blasBackend());
         }
+        try (RunDirectory held = dir) {
+            return train(spec, c, task, held, manifest, threads, networks, nets);
+        }
+    }
+
+    private static int train(CommandSpec spec, CommonTrainOptions c, Task task, RunDirectory dir, Map<String, Object> manifest,
+                             int threads, int networks, List<Experiment.Network> nets) {
         manifest.put("threads", threads);
         long checkpointEvery = c.checkpointEvery > 0 ? c.checkpointEvery : Math.max(1, c.steps / 10);
         Experiment exp = new Experiment(dir, nets, task.metrics(), c.steps, new LogSchedule(c.steps, c.logPoints, c.logEvery),
