@@ -7,6 +7,7 @@ import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.experiment.Experiment;
 import dev.grokphase.experiment.ModularMetrics;
 import dev.grokphase.experiment.TaskMetrics;
+import dev.grokphase.param.MemoryBudget;
 import dev.grokphase.param.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -162,6 +163,27 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         Require.positive("--sigma2", sigma2);
         Require.positive("--sigma-a2", sigmaA2);
         Require.nonNegative("--gamma", gamma);
+    }
+
+    @Override
+    public List<MemoryBudget.Term> memory(long seeds, long datasets) {
+        MemoryBudget.Size sp = new MemoryBudget.Size("--P", p, 97);
+        MemoryBudget.Size sw = new MemoryBudget.Size("--N", width, 500);
+        MemoryBudget.Size ss = new MemoryBudget.Size("--seeds", seeds, 1);
+        MemoryBudget.Size sk = new MemoryBudget.Size("--datasets", datasets, 1);
+        double pairs = (double) p * p;
+        double train = Math.max(1, Math.round(Math.min(1, Math.max(0, trainFraction)) * pairs));
+        double rows = common.batchSize > 0 ? common.batchSize : train;
+        return List.of(
+                // the dataset keeps dense two-hot inputs (2P columns) and targets (P columns) for all P² pairs
+                new MemoryBudget.Term("the two-hot training inputs (train pairs·2P)", datasets, train * 2 * p, List.of(sp, sk)),
+                new MemoryBudget.Term("the two-hot test inputs (test pairs·2P)", datasets, (pairs - train) * 2 * p, List.of(sp, sk)),
+                new MemoryBudget.Term("the targets (P²·P)", datasets, pairs * p, List.of(sp, sk)),
+                new MemoryBudget.Term("the weights (seeds·N·3P, with gradients and optimiser state)", 5.0 * datasets,
+                        (double) seeds * width * 3 * p, List.of(sp, sw, ss, sk)),
+                new MemoryBudget.Term("the hidden activations (train pairs·seeds·N)", 3.0 * datasets, rows * seeds * width,
+                        List.of(sp, sw, ss, sk)),
+                new MemoryBudget.Term("the outputs (P²·seeds·P)", 2.0 * datasets, pairs * seeds * p, List.of(sp, ss, sk)));
     }
 
     @Override

@@ -32,6 +32,9 @@ public final class TrainRun {
         /** Validates the task options (one-line errors naming the flag). */
         void validate();
 
+        /** The big arrays an ensemble of {@code seeds} × {@code datasets} networks holds (checked before building). */
+        List<dev.grokphase.param.MemoryBudget.Term> memory(long seeds, long datasets);
+
         /** Builds the K·D networks with their data from the derived seeds. */
         List<Experiment.Network> build(long rootSeed, int datasets, int seeds, int threads);
 
@@ -88,6 +91,8 @@ public final class TrainRun {
         }
         validateCommon(c);
         task.validate();
+        // Before anything is allocated: an impossible size is one line, never an OutOfMemoryError.
+        dev.grokphase.param.MemoryBudget.check(task.memory(c.seeds, c.datasets));
         int threads = c.threads == 0 ? Runtime.getRuntime().availableProcessors() : c.threads;
         int networks = c.seeds * c.datasets;
         List<Experiment.Network> nets = task.build(c.seed, c.datasets, c.seeds, threads);
