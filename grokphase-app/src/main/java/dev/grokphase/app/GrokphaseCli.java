@@ -77,9 +77,23 @@ public final class GrokphaseCli implements Runnable {
         CommandLine cl = new CommandLine(new GrokphaseCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
+        // Integers read the same on the command line as in config files and specs: 1000 or 1e3, never 2.5.
+        cl.registerConverter(Integer.class, v -> (int) integerValue(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Integer.TYPE, v -> (int) integerValue(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Long.class, v -> integerValue(v, Long.MIN_VALUE, Long.MAX_VALUE));
+        cl.registerConverter(Long.TYPE, v -> integerValue(v, Long.MIN_VALUE, Long.MAX_VALUE));
         cl.setParameterExceptionHandler(GrokphaseCli::handleParameterException);
         cl.setExecutionExceptionHandler(GrokphaseCli::handleExecutionException);
         return cl;
+    }
+
+    private static long integerValue(String text, long min, long max) {
+        try {
+            return dev.grokphase.app.train.OptionValues.integer("value", text, min, max);
+        } catch (GrokphaseException e) {
+            // picocli names the option: "Invalid value for option '--steps': '2.5' is not an integer in [...]"
+            throw new CommandLine.TypeConversionException("'" + text + "' is not an integer in [" + min + ", " + max + "]");
+        }
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

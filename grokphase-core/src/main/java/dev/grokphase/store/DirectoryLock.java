@@ -4,7 +4,6 @@ import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * One writer per directory: an OS file lock ({@code fcntl}/{@code flock} through
  * {@link FileChannel#tryLock()}) on {@code <dir>/.lock}, held for the life of the writer. The
  * operating system drops it when the process ends, however it ends (exit, SIGKILL, crash), so a
- * stale {@code .lock} file never blocks a later writer: only a live holder does. The file holds
- * the holder's pid and start time, for the message a second writer gets.
+ * stale {@code .lock} file never blocks a later writer: only a live holder does. The file stays
+ * empty (so a run directory's bytes do not depend on who wrote it); the holder's pid, for the
+ * message a second writer gets, is read from the kernel's lock table ({@code /proc/locks}).
  *
  * <p>OS locks belong to the process, not the thread, so this class also keeps the holders of this
  * JVM: the thread that holds a directory may lock it again (the sweep runner holds a run's
@@ -48,11 +47,11 @@ public final class DirectoryLock implements AutoCloseable {
         this.owner = Thread.currentThread();
     }
 
-    /** Who holds a directory, as read from its lock file. */
-    public record Holder(long pid, String since) {
+    /** Who holds a directory: a pid, or 0 when the kernel's lock table cannot be read. */
+    public record Holder(long pid) {
         @Override
         public String toString() {
-            return pid > 0 ? "pid " + pid + (since.isEmpty() ? "" : ", since " + since) : "another process";
+            return pid > 0 ? "pid " + pid : "another process";
         }
     }
 
@@ -84,9 +83,6 @@ public final class DirectoryLock implements AutoCloseable {
                 ch.close();
                 return null;
             }
-            byte[] who = (ProcessHandle.current().pid() + " " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap(who), 0);
             DirectoryLock d = new DirectoryLock(key, ch, l);
             HELD.put(key, d);
             return d;
@@ -133,15 +129,29 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
-    /** The pid and start time written by the current holder (pid 0 when unreadable). */
+    /**
+     * The process holding the lock, from the kernel's table of locks: Linux lists each as
+     * {@code "1: POSIX  ADVISORY  WRITE <pid> <major>:<minor>:<inode> <start> <end>"}. A lock held
+     * by this JVM (another thread) is this process. Pid 0 when the table cannot be read.
+     */
     public static Holder holder(Path dir) {
-        try {
-            String s = Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8).strip();
-            String[] parts = s.split(" ", 2);
-            return new Holder(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : "");
-        } catch (IOException | RuntimeException e) {
-            return new Holder(0, "");
+        Path key = dir.toAbsolutePath().normalize();
+        if (HELD.containsKey(key)) {
+            return new Holder(ProcessHandle.current().pid());
         }
+        try {
+            long inode = ((Number) Files.getAttribute(key.resolve(FILE), "unix:ino")).longValue();
+            for (String line : Files.readAllLines(Path.of("/proc/locks"), StandardCharsets.US_ASCII)) {
+                String[] f = line.trim().split("\\s+");
+                // "->" marks a waiter, not a holder; fields: n: type mode access pid dev:inode start end
+                if (f.length >= 6 && !f[1].equals("->") && f[5].endsWith(":" + inode)) {
+                    return new Holder(Long.parseLong(f[4]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no /proc: the message says "another process"
+        }
+        return new Holder(0);
     }
 
     /** Releases one acquisition; the OS lock goes when the outermost one is released. */

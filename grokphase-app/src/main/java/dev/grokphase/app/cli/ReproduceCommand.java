@@ -72,6 +72,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (String id : ids) {
             if (only == null || only.stream().anyMatch(o -> o.trim().equals(id))) specs.add(SpecLoader.builtin(id));
         }
+        for (ExperimentSpec s : specs) {
+            dev.grokphase.app.sweep.SpecValidation.validate(s, scale, s.id() + ".yaml");
+        }
         var err = spec.commandLine().getErr();
         var o = spec.commandLine().getOut();
         long t0 = System.nanoTime();

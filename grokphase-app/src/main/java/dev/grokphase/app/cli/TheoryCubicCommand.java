@@ -201,6 +201,9 @@ public final class TheoryCubicCommand implements Runnable {
         if (distribution && format != OutputFormat.jsonl) {
             throw GrokphaseException.invalid("--distribution", "true", "needs --format jsonl (p(q) is an array per point)");
         }
+        if (dev.grokphase.app.sweep.ValidationOnly.active()) {
+            return; // a spec being checked: the options are valid
+        }
         PrintWriter out = spec.commandLine().getOut();
         RowPrinter printer = new RowPrinter(out, format);
         if (transition) {

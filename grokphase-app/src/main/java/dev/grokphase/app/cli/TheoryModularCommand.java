@@ -198,6 +198,9 @@ public final class TheoryModularCommand implements Runnable {
         }
 
         requireSizes(points);
+        if (dev.grokphase.app.sweep.ValidationOnly.active()) {
+            return; // a spec being checked: the options are valid
+        }
         if (transition) {
             TransitionFinder finder = new TransitionFinder(norm);
             for (ModularParams pt : points) {

@@ -116,6 +116,17 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
     }
 
     @Override
+    public java.util.Map<String, String> inapplicable() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (sampler == Sampler.langevin) {
+            m.put("--momentum", "--sampler langevin has no momentum (it applies to gd and sgd)");
+        } else {
+            m.put("--sigma2", "--sampler " + sampler + " has no temperature (sigma2 applies to langevin)");
+        }
+        return m;
+    }
+
+    @Override
     public List<MemoryBudget.Term> memory(long seeds, long datasets) {
         MemoryBudget.Size sn = new MemoryBudget.Size("--n", n, 375);
         MemoryBudget.Size st = new MemoryBudget.Size("--n-test", nTest, 3000);

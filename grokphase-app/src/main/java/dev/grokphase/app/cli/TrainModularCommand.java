@@ -166,6 +166,27 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     }
 
     @Override
+    public java.util.Map<String, String> inapplicable() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        String o = "--optimizer " + optimizer;
+        if (optimizer != Optimizer.langevin) {
+            m.put("--sigma2", o + " has no temperature (sigma2 applies to langevin)");
+            m.put("--gamma", o + " has no sextic regulariser (gamma applies to langevin)");
+        }
+        if (optimizer != Optimizer.adamw) {
+            m.put("--betas", o + " has no moment decay rates (betas apply to adamw)");
+            m.put("--adam-eps", o + " has no Adam epsilon (it applies to adamw)");
+        }
+        if (optimizer == Optimizer.adamw || optimizer == Optimizer.langevin) {
+            m.put("--momentum", o + " has no momentum (it applies to sgd and gd)");
+        }
+        if (optimizer == Optimizer.langevin) {
+            m.put("--weight-decay", o + " has no weight decay (the Gaussian prior plays its part; it applies to adamw, sgd and gd)");
+        }
+        return m;
+    }
+
+    @Override
     public List<MemoryBudget.Term> memory(long seeds, long datasets) {
         MemoryBudget.Size sp = new MemoryBudget.Size("--P", p, 97);
         MemoryBudget.Size sw = new MemoryBudget.Size("--N", width, 500);

@@ -35,6 +35,14 @@ public final class TrainRun {
         /** The big arrays an ensemble of {@code seeds} × {@code datasets} networks holds (checked before building). */
         List<dev.grokphase.param.MemoryBudget.Term> memory(long seeds, long datasets);
 
+        /**
+         * Options that the chosen sampler or optimiser does not read, each with the ones it applies
+         * to: given explicitly, they are refused rather than silently ignored.
+         */
+        default Map<String, String> inapplicable() {
+            return Map.of();
+        }
+
         /** Builds the K·D networks with their data from the derived seeds. */
         List<Experiment.Network> build(long rootSeed, int datasets, int seeds, int threads);
 
@@ -84,15 +92,21 @@ public final class TrainRun {
             Map<String, Object> config = (Map<String, Object>) manifest.get("config");
             OptionValues.apply(spec, parsed, config, "--resume", true);
         } else if (c.config != null) {
-            OptionValues.apply(spec, parsed, OptionValues.readFile(c.config), "--config", false);
+            Map<String, Object> fromFile = OptionValues.readFile(c.config);
+            OptionValues.apply(spec, parsed, fromFile, "--config", false);
+            refuseInapplicable(task, parsed, fromFile.keySet());
             manifest = null;
         } else {
+            refuseInapplicable(task, parsed, java.util.Set.of());
             manifest = null;
         }
         validateCommon(c);
         task.validate();
         // Before anything is allocated: an impossible size is one line, never an OutOfMemoryError.
         dev.grokphase.param.MemoryBudget.check(task.memory(c.seeds, c.datasets));
+        if (dev.grokphase.app.sweep.ValidationOnly.active()) {
+            return 0; // a spec being checked: the options are valid, nothing is built or written
+        }
         int threads = c.threads == 0 ? Runtime.getRuntime().availableProcessors() : c.threads;
         int networks = c.seeds * c.datasets;
         List<Experiment.Network> nets = task.build(c.seed, c.datasets, c.seeds, threads);
@@ -131,6 +145,18 @@ public final class TrainRun {
         }
         out.flush();
         return 0;
+    }
+
+    /** An option the sampler ignores, given on the command line or in --config, is an error, not a silent no-op. */
+    private static void refuseInapplicable(Task task, ParseResult parsed, java.util.Set<String> configKeys) {
+        for (Map.Entry<String, String> e : task.inapplicable().entrySet()) {
+            String key = OptionValues.camel(e.getKey().replaceFirst("^-+", ""));
+            boolean inConfig = configKeys.stream().anyMatch(k -> OptionValues.camel(k).equals(key));
+            if (parsed.hasMatchedOption(e.getKey()) || inConfig) {
+                Object value = parsed.hasMatchedOption(e.getKey()) ? parsed.matchedOptionValue(e.getKey(), (Object) null) : "(from --config)";
+                throw GrokphaseException.invalid(e.getKey(), value, "does not apply here: " + e.getValue() + "; leave it out");
+            }
+        }
     }
 
     static void validateCommon(CommonTrainOptions c) {
