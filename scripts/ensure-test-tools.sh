@@ -12,8 +12,13 @@ if [[ "${1:-}" != --fonts-only ]]; then
 fi
 if ! command -v fc-list >/dev/null 2>&1; then
   missing+=(fontconfig fonts-dejavu-core)
-elif ! fc-list 2>/dev/null | grep -qi 'DejaVu Sans'; then
-  missing+=(fonts-dejavu-core)
+else
+  # Read fc-list to the end before matching: `fc-list | grep -q` lets grep exit at the first hit,
+  # fc-list then dies of SIGPIPE (141) and, under pipefail, the check failed ~40% of the time.
+  families="$(fc-list : family 2>/dev/null || true)"
+  if ! grep -qi 'DejaVu Sans' <<<"$families"; then
+    missing+=(fonts-dejavu-core)
+  fi
 fi
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

@@ -139,11 +139,11 @@ public final class MetricsCsv {
 
     /**
      * Checks that the file holds exactly the rows a run logs up to {@code lastStep}: every step of
-     * {@code schedule} up to it, in order, each with {@code networks} rows (networks 0..K-1), nothing
-     * else, and a complete last line. Returns the first problem in words, or null when the rows
+     * {@code schedule} up to it, in order, each with one row per network ({@code networks}: the
+     * network column's values, in the order they are logged), nothing else, and a complete last line. Returns the first problem in words, or null when the rows
      * are complete. Two writers, a lost write or a cut file all show up here.
      */
-    public static String problem(Path file, long[] schedule, int networks, long lastStep) {
+    public static String problem(Path file, long[] schedule, long[] networks, long lastStep) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -163,15 +163,16 @@ public final class MetricsCsv {
             if (step > lastStep) {
                 break;
             }
-            for (int k = 0; k < networks; k++, row++) {
+            for (long k : networks) {
                 if (row >= lines.length) {
                     return file.getFileName() + " lacks the rows of step " + step + " (network " + k + " and after)";
                 }
                 String[] cells = lines[row].split(",", -1);
-                if (cells.length != columns || !cells[0].equals(Long.toString(step)) || !cells[1].equals(Integer.toString(k))) {
+                if (cells.length != columns || !cells[0].equals(Long.toString(step)) || !cells[1].equals(Long.toString(k))) {
                     return file.getFileName() + " line " + (row + 1) + " is '" + abbreviate(lines[row]) + "', expected step "
                             + step + " network " + k;
                 }
+                row++;
             }
         }
         if (row < lines.length) {

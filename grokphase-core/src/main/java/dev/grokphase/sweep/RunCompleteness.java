@@ -82,8 +82,13 @@ public final class RunCompleteness {
         }
         JsonNode config = manifest.path("config");
         long steps = config.path("steps").asLong(-1);
-        int networks = config.path("seeds").asInt(-1) * config.path("datasets").asInt(-1);
-        if (steps <= 0 || networks <= 0) {
+        // The networks as the manifest records them (seeds.networks), in the order they are logged.
+        JsonNode recorded = manifest.path("seeds").path("networks");
+        long[] networks = new long[recorded.size()];
+        for (int j = 0; j < networks.length; j++) {
+            networks[j] = recorded.get(j).path("network").asLong(j);
+        }
+        if (steps <= 0 || networks.length == 0) {
             return Files.isRegularFile(dir.resolve(RunDirectory.METRICS)) ? null : "metrics.csv is missing";
         }
         LogSchedule schedule = new LogSchedule(steps, config.path("logPoints").asInt(60), config.path("logEvery").asLong(0));

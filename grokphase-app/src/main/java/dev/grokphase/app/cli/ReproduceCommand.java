@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
  * README's main command.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reproduce the paper's figures (and two experiments it lacks): run every built-in spec, then write",
-                "OUT/report.html and OUT/figures/*.png|svg. Default scale: under 15 minutes on a 2-core machine.",
+        description = {"Reproduce the paper's figures (and two experiments it lacks).",
+                "Runs every built-in spec, then writes OUT/report.html and OUT/figures/*.png|svg|pdf (captions as .txt/.tex).",
+                "Default scale: under 15 minutes on a 2-core machine.",
                 "Re-running skips finished runs, so an interrupted reproduce continues where it stopped."})
 public final class ReproduceCommand implements Callable<Integer> {
 

@@ -88,6 +88,10 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
     @Option(names = "--momentum", description = "Momentum of gd/sgd. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double momentum;
 
+    @Option(names = "--droplet-threshold", description = "|w·w*| above which a hidden neuron counts as a droplet (observable dropletFraction). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.8")
+    public double dropletThreshold;
+
     @Mixin
     public CommonTrainOptions common;
 
@@ -107,6 +111,7 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
         Require.positive("--sigma-a2", sigmaA2);
         Require.finite("--eps", eps);
         Require.positive("--lr", lr);
+        Require.positive("--droplet-threshold", dropletThreshold);
         if (!(momentum >= 0 && momentum < 1)) {
             throw GrokphaseException.outOfRange("--momentum", momentum, "[0, 1)");
         }
@@ -155,7 +160,7 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
 
     @Override
     public TaskMetrics metrics() {
-        return new CubicMetrics();
+        return new CubicMetrics(dropletThreshold);
     }
 
     @Override

@@ -140,6 +140,14 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Override
     public void validate() {
         Require.prime("--P", p);
+        // The aligned start sets each neuron's overlap with a teacher direction; modular addition has
+        // no such direction (a droplet there is a neuron on one Fourier mode, with no single overlap to set).
+        if (!(common.initialState() instanceof dev.grokphase.net.InitialState.Prior)) {
+            throw GrokphaseException.invalid("--init", common.init, "train modular supports only prior (aligned:Q needs the cubic teacher's direction)");
+        }
+        if (common.secondStart() != null) {
+            throw GrokphaseException.invalid("--two-start", common.twoStart, "train modular has no second start (aligned:Q needs the cubic teacher's direction)");
+        }
         if (!(trainFraction > 0 && trainFraction <= 1)) {
             throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "(0, 1]");
         }

@@ -7,6 +7,9 @@ import dev.grokphase.experiment.Experiment;
 import dev.grokphase.experiment.TrainerGroup;
 import dev.grokphase.linalg.Blas;
 import dev.grokphase.net.Activation;
+import dev.grokphase.net.InitialState;
+import dev.grokphase.net.TwoLayerNetwork;
+import dev.grokphase.random.RandomStream;
 import dev.grokphase.net.NetworkSpec;
 import dev.grokphase.net.Prior;
 import dev.grokphase.net.Readout;
@@ -54,7 +57,7 @@ public final class EngineNetworks {
         TrainingConfig cfg = new TrainingConfig(spec, prior, opt, Loss.MSE, precision(c.common.precision), c.common.batchSize,
                 Double.NaN, Double.NaN, trainerThreads(threads, datasets));
         CubicTeacherTask task = new CubicTeacherTask(c.d, c.n, c.nTest, c.eps);
-        return build(cfg, root, datasets, seeds, task::generate);
+        return build(cfg, root, datasets, seeds, task::generate, c.common.initialState(), c.common.secondStart());
     }
 
     public static List<Experiment.Network> modular(TrainModularCommand c, long root, int datasets, int seeds, int threads) {
@@ -74,13 +77,19 @@ public final class EngineNetworks {
                 c.initStdW, c.initStdA, trainerThreads(threads, datasets));
         ModularAdditionTask task = new ModularAdditionTask(c.p, c.trainFraction,
                 c.targets == TrainModularCommand.Targets.centred ? Targets.CENTRED : Targets.ONEHOT, c.labelNoise);
-        return build(cfg, root, datasets, seeds, task::generate);
+        return build(cfg, root, datasets, seeds, task::generate, c.common.initialState(), c.common.secondStart());
     }
 
+    /**
+     * The K·D networks of the (first) start, and with a second start K·D more on the same datasets:
+     * network K·D + j is network j's twin, started from {@code second} and driven from
+     * {@code child("second-start", j)} (streams "init", "noise"), in a trainer of its own.
+     */
     private static List<Experiment.Network> build(TrainingConfig cfg, long rootSeed, int datasets, int seeds,
-                                                  Function<SeedTree, Dataset> generate) {
+                                                  Function<SeedTree, Dataset> generate, InitialState first, InitialState second) {
         SeedTree root = SeedTree.root(rootSeed);
         List<Experiment.Network> out = new ArrayList<>();
+        List<Experiment.Network> twins = new ArrayList<>();
         for (int k = 0; k < datasets; k++) {
             SeedTree dataTree = root.child("dataset", k);
             Dataset data = generate.apply(dataTree);
@@ -90,12 +99,42 @@ public final class EngineNetworks {
                 global[s] = k * seeds + s;
                 trees.add(root.child("network", global[s]));
             }
-            TrainerGroup group = new TrainerGroup(Trainer.create(cfg, data, trees), global);
-            for (int s = 0; s < seeds; s++) {
-                SeedTree t = trees.get(s);
-                out.add(new Experiment.Network(global[s], k, s, dataTree.seed(), t.streamSeed("init"), t.streamSeed("noise"),
-                        group, s, data));
+            out.addAll(group(cfg, data, dataTree, k, global, trees, first));
+            if (second != null) {
+                List<SeedTree> twinTrees = new ArrayList<>();
+                int[] twinGlobal = new int[seeds];
+                for (int s = 0; s < seeds; s++) {
+                    twinGlobal[s] = datasets * seeds + global[s];
+                    twinTrees.add(root.child("second-start", global[s]));
+                }
+                twins.addAll(group(cfg, data, dataTree, k, twinGlobal, twinTrees, second));
             }
+        }
+        out.addAll(twins);
+        return out;
+    }
+
+    private static List<Experiment.Network> group(TrainingConfig cfg, Dataset data, SeedTree dataTree, int k, int[] global,
+                                                  List<SeedTree> trees, InitialState start) {
+        Trainer trainer;
+        if (start instanceof InitialState.Prior) {
+            trainer = Trainer.create(cfg, data, trees);
+        } else {
+            List<TwoLayerNetwork> init = new ArrayList<>();
+            List<RandomStream> noise = new ArrayList<>();
+            for (SeedTree t : trees) {
+                init.add(start.draw(cfg.network(), cfg.effectiveInitStdW(), cfg.effectiveInitStdA(), t.stream("init"),
+                        data.teacherDirection()));
+                noise.add(t.stream("noise"));
+            }
+            trainer = Trainer.create(cfg, data, init, noise, trees.get(0).stream("batch"));
+        }
+        TrainerGroup group = new TrainerGroup(trainer, global);
+        List<Experiment.Network> out = new ArrayList<>();
+        for (int s = 0; s < trees.size(); s++) {
+            SeedTree t = trees.get(s);
+            out.add(new Experiment.Network(global[s], k, s, dataTree.seed(), t.streamSeed("init"), t.streamSeed("noise"),
+                    group, s, data, start.id()));
         }
         return out;
     }
