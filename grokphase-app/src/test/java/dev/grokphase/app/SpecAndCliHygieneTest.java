@@ -84,6 +84,33 @@ class SpecAndCliHygieneTest {
     }
 
     @Test
+    void theReportFlagsAMissingPlanAndAnIncompleteRunInsteadOfHidingThem() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("r.yaml"), """
+                id: rep
+                title: Report with a missing plan
+                training:
+                  - id: t
+                    command: train cubic
+                    config: {steps: 6, n: 8, n-test: 8, N: 3, d: 3, log-points: 3, threads: 1}
+                    grid: {seed: [1, 2]}
+                """);
+        Path store = tmp.resolve("store");
+        assertThat(CliRun.of("sweep", spec.toString(), "--out", store.toString()).exitCode()).isZero();
+        Files.delete(store.resolve("sweeps/rep-default/plan.json"));
+        Path run;
+        try (var runs = Files.list(store.resolve("runs"))) {
+            run = runs.sorted().findFirst().orElseThrow();
+        }
+        Files.delete(run.resolve("summary.json"));
+        Path html = tmp.resolve("report.html");
+        CliRun r = CliRun.of("report", store.toString(), "--out", html.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("grokphase: warning: sweep ").contains("has no plan.json: its plan was rebuilt from spec.yaml at scale default");
+        String page = Files.readString(html);
+        assertThat(page).contains("Incomplete sweep:").contains("Report with a missing plan").contains("<td>incomplete</td>");
+    }
+
+    @Test
     void groupsWithoutASubcommandAreUsageErrors() {
         for (String[] args : new String[][]{{}, {"theory"}, {"train"}}) {
             CliRun r = CliRun.of(args);

@@ -63,7 +63,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         Scale scale = choice.quick ? Scale.QUICK : choice.full ? Scale.FULL : Scale.DEFAULT;
         List<ExperimentSpec> specs = new ArrayList<>();
         List<String> ids = SpecLoader.builtinIds();
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw GrokphaseException.invalid("--out", out, "exists and is not a directory");
+        }
         if (only != null) {
+            if (only.isEmpty()) {
+                throw GrokphaseException.invalid("--only", "''", "allowed " + String.join(", ", ids));
+            }
             for (String id : only) {
                 if (!ids.contains(id.trim())) {
                     throw GrokphaseException.invalid("--only", id, "allowed " + String.join(", ", ids));
@@ -98,7 +104,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         err.println("grokphase reproduce: writing the report...");
         Path html = out.resolve("report.html");
-        ReportWriter.Written w = new ReportWriter().write(ReportInputs.find(List.of(out)), html, out.resolve("figures"),
+        ReportInputs.Inputs inputs = ReportInputs.find(List.of(out));
+        for (String warning : inputs.warnings()) {
+            err.println("grokphase: warning: " + warning);
+        }
+        ReportWriter.Written w = new ReportWriter().write(inputs, html, out.resolve("figures"),
                 "grokphase reproduce (" + scale.id() + " scale)");
         double secs = (System.nanoTime() - t0) * 1e-9;
         if (failed > 0) {

@@ -280,7 +280,7 @@ public final class TheoryModularCommand implements Runnable {
                         Math.ceil(gpTrainFraction * table) * (2.0 * pMax + 1), List.of(sp, sf)));
             }
         }
-        MemoryBudget.check(terms);
+        MemoryBudget.check(terms, !dev.grokphase.app.sweep.ValidationOnly.active());
     }
 
     private static int[] primes(Range pRange) {

@@ -89,6 +89,9 @@ public final class ReportWriter {
             int i = order.indexOf(s.spec().id());
             return i < 0 ? Integer.MAX_VALUE : i;
         }).thenComparing(s -> s.spec().id()));
+        for (String w : inputs.warnings()) {
+            body.append("<div class=\"warn\"><b>Incomplete sweep:</b> ").append(esc(w)).append("</div>\n");
+        }
         for (SpecData sd : specs) {
             String anchor = "spec-" + sd.spec().id();
             toc.append("<li><a href=\"#").append(anchor).append("\">").append(esc(sd.spec().title())).append("</a></li>\n");

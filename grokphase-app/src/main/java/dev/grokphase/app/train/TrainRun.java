@@ -103,7 +103,8 @@ public final class TrainRun {
         validateCommon(c);
         task.validate();
         // Before anything is allocated: an impossible size is one line, never an OutOfMemoryError.
-        dev.grokphase.param.MemoryBudget.check(task.memory(c.seeds, c.datasets));
+        // (A spec being checked may run elsewhere, on a bigger heap: there only the array limits apply.)
+        dev.grokphase.param.MemoryBudget.check(task.memory(c.seeds, c.datasets), !dev.grokphase.app.sweep.ValidationOnly.active());
         if (dev.grokphase.app.sweep.ValidationOnly.active()) {
             return 0; // a spec being checked: the options are valid, nothing is built or written
         }

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Seeded: the same inputs every build; change {@code seed} locally to explore further.
  */
-class CliFuzzProperties {
+class CliFuzzPropertyTest {
 
     /** Wall-clock bound per invocation: far above what a refusal needs, to tolerate a loaded 2-core machine. */
     static final long LIMIT_SECONDS = Long.parseLong(System.getenv().getOrDefault("GROKPHASE_FUZZ_LIMIT_SECONDS", "60"));
@@ -320,7 +320,7 @@ class CliFuzzProperties {
 
     @AfterContainer
     static void report() throws IOException {
-        System.err.println("CliFuzzProperties: " + TRIED.get() + " generated invocations tried");
+        System.err.println("CliFuzzPropertyTest: " + TRIED.get() + " generated invocations tried");
         try (Stream<Path> s = Files.walk(TMP)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
