@@ -177,6 +177,11 @@ final class Engine<A> extends Trainer {
     }
 
     @Override
+    public MalaChains mala() {
+        return rule instanceof MalaChains mc ? mc : null;
+    }
+
+    @Override
     protected long optimizerKind() {
         return rule.checkpointKind();
     }

@@ -99,6 +99,15 @@ abstract class Kernels<A> {
      */
     abstract double langevin(A theta, A grad, A noise, int off, int len, double keep, double eta, double sd);
 
+    /**
+     * The Hastings bracket of a Metropolis-adjusted Langevin proposal old → prop on [off, off+len)
+     * (dev.grokphase.sampling.MalaCorrection): δ·(g + g')/2 − η(|g'|² − |g|²)/4 with δ = prop − old and
+     * the tempered energy gradients g = βt·gOld + (βp/var)·old, g' = βt·gNew + (βp/var)·prop
+     * (gOld, gNew: the engine's data-and-Γ gradients; βp/var: the Gaussian prior's). Summed in double.
+     */
+    abstract double malaLogRatio(A old, A prop, A gOld, A gNew, int off, int len, double betaT, double betaPOverVar,
+                                 double eta);
+
     /** SGD with heavy-ball momentum and coupled weight decay on the whole array (see SgdConfig). */
     abstract void sgd(A theta, A grad, A buf, double lr, double momentum, double weightDecay);
 

@@ -196,6 +196,22 @@ final class Kernels32 extends Kernels<float[]> {
     }
 
     @Override
+    double malaLogRatio(float[] old, float[] prop, float[] gOld, float[] gNew, int off, int len, double betaT,
+                        double betaPOverVar, double eta) {
+        double cross = 0;
+        double norms = 0;
+        for (int j = off, end = off + len; j < end; j++) {
+            double x = old[j];
+            double y = prop[j];
+            double g = betaT * gOld[j] + betaPOverVar * x;
+            double gp = betaT * gNew[j] + betaPOverVar * y;
+            cross += (y - x) * (g + gp);
+            norms += gp * gp - g * g;
+        }
+        return cross / 2 - eta * norms / 4;
+    }
+
+    @Override
     void sgd(float[] theta, float[] g, float[] buf, double lrD, double muD, double wdD) {
         float lr = (float) lrD;
         float mu = (float) muD;

@@ -187,6 +187,22 @@ final class Kernels64 extends Kernels<double[]> {
     }
 
     @Override
+    double malaLogRatio(double[] old, double[] prop, double[] gOld, double[] gNew, int off, int len, double betaT,
+                        double betaPOverVar, double eta) {
+        double cross = 0;
+        double norms = 0;
+        for (int j = off, end = off + len; j < end; j++) {
+            double x = old[j];
+            double y = prop[j];
+            double g = betaT * gOld[j] + betaPOverVar * x;
+            double gp = betaT * gNew[j] + betaPOverVar * y;
+            cross += (y - x) * (g + gp);
+            norms += gp * gp - g * g;
+        }
+        return cross / 2 - eta * norms / 4;
+    }
+
+    @Override
     void sgd(double[] theta, double[] g, double[] buf, double lr, double mu, double wd) {
         for (int j = 0; j < theta.length; j++) {
             double gj = g[j] + wd * theta[j];

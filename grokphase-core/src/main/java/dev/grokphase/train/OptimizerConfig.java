@@ -1,10 +1,11 @@
 package dev.grokphase.train;
 
 /**
- * The update rule: Langevin sampling, SGD with momentum, or AdamW. Each has an {@link UpdateRule}
+ * The update rule: Langevin sampling (unadjusted, or Metropolis-adjusted: {@link MalaConfig}), SGD
+ * with momentum, or AdamW. Each has an {@link UpdateRule}
  * class (chosen in {@link UpdateRule#of}).
  */
-public sealed interface OptimizerConfig permits LangevinConfig, SgdConfig, AdamWConfig {
+public sealed interface OptimizerConfig permits LangevinConfig, MalaConfig, SgdConfig, AdamWConfig {
 
     /**
      * σ² for a rule that samples the posterior exp(−Σ_μ ℓ_μ/σ² − prior): the data gradient is then

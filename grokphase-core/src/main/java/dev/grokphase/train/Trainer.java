@@ -226,6 +226,14 @@ public abstract class Trainer {
         return Forward.predict(spec, snapshotW(member), snapshotA(member), x, n, blas);
     }
 
+    /**
+     * The Metropolis-adjusted chains of this trainer (acceptance, adapted steps, energies, per-member
+     * inverse temperatures, state exchange), or null when the update rule is not MALA.
+     */
+    public MalaChains mala() {
+        return null;
+    }
+
     public abstract TrainerState saveState();
 
     public abstract void restoreState(TrainerState state);

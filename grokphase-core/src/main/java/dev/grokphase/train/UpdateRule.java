@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * How the parameters of the stacked networks move in one step: Langevin ({@link LangevinRule}),
- * SGD ({@link SgdRule}) and AdamW ({@link AdamWRule}); a new sampler (MALA, replica exchange) is
- * one more class. A rule drives its step through the {@link Engine}: {@link Engine#evaluate()}
+ * SGD ({@link SgdRule}), AdamW ({@link AdamWRule}) and Metropolis-adjusted Langevin
+ * ({@link MalaRule}); replica exchange drives MALA rules from above ({@link ReplicaExchangeTrainer}). A rule drives its step through the {@link Engine}: {@link Engine#evaluate()}
  * computes the loss and the gradient of the data term (plus Γ) at the current parameters, as often
  * as the rule needs (a Metropolis step evaluates its proposal); {@link Engine#energy(int)} gives
  * U of each network at the last evaluation; the parameter, gradient and noise arrays and
@@ -21,7 +21,7 @@ interface UpdateRule<A> {
     /** One step of every network of the group (the engine counts steps after it returns). */
     void step(Engine<A> engine);
 
-    /** The rule's kind in the checkpoint's shape record (0 Langevin, 1 SGD, 2 AdamW, new rules 3, 4, …). */
+    /** The rule's kind in the checkpoint's shape record (0 Langevin, 1 SGD, 2 AdamW, 3 MALA, new rules 4, …). */
     long checkpointKind();
 
     /** Adds the rule's own state (arrays of the engine's precision go through {@link Kernels#save}). */
@@ -37,6 +37,8 @@ interface UpdateRule<A> {
     static <A> UpdateRule<A> of(OptimizerConfig config, Engine<A> engine) {
         if (config instanceof LangevinConfig l) {
             return new LangevinRule<>(l, engine);
+        } else if (config instanceof MalaConfig mc) {
+            return new MalaRule<>(mc, engine);
         } else if (config instanceof SgdConfig s) {
             return new SgdRule<>(s, engine);
         } else if (config instanceof AdamWConfig a) {

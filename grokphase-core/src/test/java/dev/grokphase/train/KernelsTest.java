@@ -62,6 +62,19 @@ class KernelsTest {
         double n2F = k32.langevin(thetaF, inF[4], inF[5], 0, LEN, 0.95, 0.01, 0.14);
         assertClose(theta, thetaF);
         assertThat(n2F).isCloseTo(n2, Offset.offset(1e-5 * n2));
+        // MALA's Hastings bracket: the float64 loop is MalaCorrection's formula on the tempered
+        // gradients βt·g + (βp/var)·θ, and the float32 loop agrees with it
+        double[] gOld = new double[LEN];
+        double[] gNew = new double[LEN];
+        for (int j = 0; j < LEN; j++) {
+            gOld[j] = 0.7 * in[4][j] + 0.9 / 0.5 * in[3][j];
+            gNew[j] = 0.7 * in[5][j] + 0.9 / 0.5 * in[2][j];
+        }
+        double bracket = k64.malaLogRatio(in[3], in[2], in[4], in[5], 0, LEN, 0.7, 0.9 / 0.5, 0.03);
+        assertThat(bracket).isCloseTo(dev.grokphase.sampling.MalaCorrection.proposalLogRatio(in[3], in[2], gOld, gNew,
+                0, LEN, 0.03, 1.0), Offset.offset(1e-12 * (1 + Math.abs(bracket))));
+        assertThat(k32.malaLogRatio(inF[3], inF[2], inF[4], inF[5], 0, LEN, 0.7, 0.9 / 0.5, 0.03))
+                .isCloseTo(bracket, Offset.offset(1e-5 * (1 + Math.abs(bracket))));
         // SGD and AdamW
         theta = in[3].clone();
         thetaF = inF[3].clone();

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 public final class TrainModularCommand implements Callable<Integer>, TrainRun.Task {
 
     /** Optimiser or sampler. */
-    public enum Optimizer { adamw, sgd, gd, langevin }
+    public enum Optimizer { adamw, sgd, gd, langevin, mala }
 
     /** Targets: one-hot, or one-hot minus 1/P (paper-notes §5.1). */
     public enum Targets { onehot, centred }
@@ -70,7 +70,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Option(names = "--targets", description = "onehot | centred. Default: ${DEFAULT-VALUE}.", defaultValue = "onehot")
     public Targets targets;
 
-    @Option(names = "--optimizer", description = "adamw | sgd | gd | langevin. Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
+    @Option(names = {"--optimizer", "--sampler"}, description = "adamw | sgd | gd | langevin (unadjusted) | mala (Metropolis-adjusted Langevin: exact posterior, step adapted during burn-in, acceptance reported). Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
     public Optimizer optimizer;
 
     @Option(names = "--lr", description = "Learning rate (Langevin: step factor on the prior variances). Default: ${DEFAULT-VALUE}.", defaultValue = "1e-2")
@@ -108,6 +108,9 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
 
     @Option(names = "--gamma", description = "Langevin only: sextic regulariser Γ strength γ (paper-notes §5.6); 0 = off. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double gamma;
+
+    @Mixin
+    public dev.grokphase.app.train.SamplerOptions samplerOptions;
 
     @Mixin
     public CommonTrainOptions common;
@@ -171,6 +174,13 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         Require.positive("--sigma2", sigma2);
         Require.positive("--sigma-a2", sigmaA2);
         Require.nonNegative("--gamma", gamma);
+        samplerOptions.validate(optimizer == Optimizer.mala);
+        if (optimizer == Optimizer.mala && common.batchSize > 0) {
+            throw GrokphaseException.invalid("--batch-size", common.batchSize, "MALA needs the full-batch energy (use 0)");
+        }
+        if (optimizer == Optimizer.mala && loss == Loss.crossEntropy) {
+            throw GrokphaseException.invalid("--loss", "cross-entropy", "MALA samples the Gaussian-likelihood posterior (use mse)");
+        }
     }
 
     @Override

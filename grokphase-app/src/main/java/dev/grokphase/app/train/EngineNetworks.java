@@ -4,6 +4,8 @@ import dev.grokphase.app.cli.TrainCubicCommand;
 import dev.grokphase.app.cli.TrainModularCommand;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.experiment.Experiment;
+import dev.grokphase.experiment.NetworkGroup;
+import dev.grokphase.experiment.ReplicaGroup;
 import dev.grokphase.experiment.TrainerGroup;
 import dev.grokphase.linalg.Blas;
 import dev.grokphase.net.Activation;
@@ -20,6 +22,9 @@ import dev.grokphase.task.ModularAdditionTask;
 import dev.grokphase.task.Targets;
 import dev.grokphase.train.AdamWConfig;
 import dev.grokphase.train.LangevinConfig;
+import dev.grokphase.train.MalaConfig;
+import dev.grokphase.train.ReplicaExchangeTrainer;
+import dev.grokphase.train.TemperingConfig;
 import dev.grokphase.train.Loss;
 import dev.grokphase.train.OptimizerConfig;
 import dev.grokphase.train.Precision;
@@ -49,6 +54,8 @@ public final class EngineNetworks {
         Prior prior = Prior.cubic(c.sigmaW2, c.d, c.sigmaA2, c.width);
         OptimizerConfig opt = switch (c.sampler) {
             case langevin -> new LangevinConfig(c.sigma2, c.lr);
+            case mala -> new MalaConfig(c.sigma2, c.lr, 0.0, c.samplerOptions.targetAcceptance,
+                    c.samplerOptions.adaptSteps(c.common.steps));
             case gd, sgd -> new SgdConfig(c.lr, c.momentum, 0.0);
         };
         if (c.sampler == TrainCubicCommand.Sampler.gd && c.common.batchSize > 0) {
@@ -57,7 +64,8 @@ public final class EngineNetworks {
         TrainingConfig cfg = new TrainingConfig(spec, prior, opt, Loss.MSE, precision(c.common.precision), c.common.batchSize,
                 Double.NaN, Double.NaN, trainerThreads(threads, datasets));
         CubicTeacherTask task = new CubicTeacherTask(c.d, c.n, c.nTest, c.eps);
-        return build(cfg, root, datasets, seeds, task::generate, c.common.initialState(), c.common.secondStart());
+        return build(cfg, c.samplerOptions.tempering(), root, datasets, seeds, task::generate, c.common.initialState(),
+                c.common.secondStart());
     }
 
     public static List<Experiment.Network> modular(TrainModularCommand c, long root, int datasets, int seeds, int threads) {
@@ -68,6 +76,8 @@ public final class EngineNetworks {
             case adamw -> new AdamWConfig(c.lr, b[0], b[1], c.adamEps, c.weightDecay);
             case sgd, gd -> new SgdConfig(c.lr, c.momentum, c.weightDecay);
             case langevin -> new LangevinConfig(c.sigma2, c.lr, c.gamma);
+            case mala -> new MalaConfig(c.sigma2, c.lr, c.gamma, c.samplerOptions.targetAcceptance,
+                    c.samplerOptions.adaptSteps(c.common.steps));
         };
         if (c.optimizer == TrainModularCommand.Optimizer.gd && c.common.batchSize > 0) {
             throw GrokphaseException.invalid("--batch-size", c.common.batchSize, "gd is full batch; use --optimizer sgd for minibatches");
@@ -77,7 +87,8 @@ public final class EngineNetworks {
                 c.initStdW, c.initStdA, trainerThreads(threads, datasets));
         ModularAdditionTask task = new ModularAdditionTask(c.p, c.trainFraction,
                 c.targets == TrainModularCommand.Targets.centred ? Targets.CENTRED : Targets.ONEHOT, c.labelNoise);
-        return build(cfg, root, datasets, seeds, task::generate, c.common.initialState(), c.common.secondStart());
+        return build(cfg, c.samplerOptions.tempering(), root, datasets, seeds, task::generate, c.common.initialState(),
+                c.common.secondStart());
     }
 
     /**
@@ -85,7 +96,7 @@ public final class EngineNetworks {
      * network K·D + j is network j's twin, started from {@code second} and driven from
      * {@code child("second-start", j)} (streams "init", "noise"), in a trainer of its own.
      */
-    private static List<Experiment.Network> build(TrainingConfig cfg, long rootSeed, int datasets, int seeds,
+    private static List<Experiment.Network> build(TrainingConfig cfg, TemperingConfig tempering, long rootSeed, int datasets, int seeds,
                                                   Function<SeedTree, Dataset> generate, InitialState first, InitialState second) {
         SeedTree root = SeedTree.root(rootSeed);
         List<Experiment.Network> out = new ArrayList<>();
@@ -99,7 +110,7 @@ public final class EngineNetworks {
                 global[s] = k * seeds + s;
                 trees.add(root.child("network", global[s]));
             }
-            out.addAll(group(cfg, data, dataTree, k, global, trees, first));
+            out.addAll(group(cfg, tempering, data, dataTree, k, global, trees, first));
             if (second != null) {
                 List<SeedTree> twinTrees = new ArrayList<>();
                 int[] twinGlobal = new int[seeds];
@@ -107,29 +118,37 @@ public final class EngineNetworks {
                     twinGlobal[s] = datasets * seeds + global[s];
                     twinTrees.add(root.child("second-start", global[s]));
                 }
-                twins.addAll(group(cfg, data, dataTree, k, twinGlobal, twinTrees, second));
+                twins.addAll(group(cfg, tempering, data, dataTree, k, twinGlobal, twinTrees, second));
             }
         }
         out.addAll(twins);
         return out;
     }
 
-    private static List<Experiment.Network> group(TrainingConfig cfg, Dataset data, SeedTree dataTree, int k, int[] global,
-                                                  List<SeedTree> trees, InitialState start) {
+    /**
+     * The networks of one dataset in one group. With replica exchange the group's trainer stacks the
+     * R rungs of every network ({@link ReplicaExchangeTrainer#stacked}); the hotter rungs start like
+     * rung 0 (same start kind, their own init streams).
+     */
+    private static List<Experiment.Network> group(TrainingConfig cfg, TemperingConfig tempering, Dataset data, SeedTree dataTree,
+                                                  int k, int[] global, List<SeedTree> trees, InitialState start) {
+        List<SeedTree> members = tempering.replicas() > 1 ? ReplicaExchangeTrainer.stacked(trees, tempering.replicas()) : trees;
         Trainer trainer;
         if (start instanceof InitialState.Prior) {
-            trainer = Trainer.create(cfg, data, trees);
+            trainer = Trainer.create(cfg, data, members);
         } else {
             List<TwoLayerNetwork> init = new ArrayList<>();
             List<RandomStream> noise = new ArrayList<>();
-            for (SeedTree t : trees) {
+            for (SeedTree t : members) {
                 init.add(start.draw(cfg.network(), cfg.effectiveInitStdW(), cfg.effectiveInitStdA(), t.stream("init"),
                         data.teacherDirection()));
                 noise.add(t.stream("noise"));
             }
             trainer = Trainer.create(cfg, data, init, noise, trees.get(0).stream("batch"));
         }
-        TrainerGroup group = new TrainerGroup(trainer, global);
+        NetworkGroup group = tempering.replicas() > 1
+                ? new ReplicaGroup(new ReplicaExchangeTrainer(trainer, tempering, ReplicaExchangeTrainer.swapStreams(trees)), global)
+                : new TrainerGroup(trainer, global);
         List<Experiment.Network> out = new ArrayList<>();
         for (int s = 0; s < trees.size(); s++) {
             SeedTree t = trees.get(s);

@@ -131,7 +131,7 @@ public final class TrainRun {
         manifest.put("threads", threads);
         long checkpointEvery = c.checkpointEvery > 0 ? c.checkpointEvery : Math.max(1, c.steps / 10);
         int groups = c.secondStart() == null ? networks : 2 * networks;
-        Experiment exp = new Experiment(dir, nets, task.metrics(), c.steps, new LogSchedule(c.steps, c.logPoints, c.logEvery),
+        Experiment exp = new Experiment(dir, nets, dev.grokphase.experiment.SamplerMetrics.wrap(task.metrics(), nets), c.steps, new LogSchedule(c.steps, c.logPoints, c.logEvery),
                 checkpointEvery, Math.min(threads, groups), progress(spec.commandLine().getErr(), c.progress),
                 c.untilEss > 0 ? c.untilEss : Double.NaN);
         Experiment.Result result = exp.run(manifest, c.resume, stopAfterForTests);
