@@ -131,10 +131,10 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
     @Override
     public java.util.Map<String, String> inapplicable() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        if (sampler == Sampler.langevin) {
-            m.put("--momentum", "--sampler langevin has no momentum (it applies to gd and sgd)");
+        if (sampler == Sampler.langevin || sampler == Sampler.mala) {
+            m.put("--momentum", "--sampler " + sampler + " has no momentum (it applies to gd and sgd)");
         } else {
-            m.put("--sigma2", "--sampler " + sampler + " has no temperature (sigma2 applies to langevin)");
+            m.put("--sigma2", "--sampler " + sampler + " has no temperature (sigma2 applies to langevin and mala)");
         }
         return m;
     }
@@ -148,6 +148,7 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
         MemoryBudget.Size ss = new MemoryBudget.Size("--seeds", seeds, 1);
         MemoryBudget.Size sk = new MemoryBudget.Size("--datasets", datasets, 1);
         long rows = common.batchSize > 0 ? common.batchSize : n;
+        seeds *= Math.max(1, samplerOptions.replicas); // replica exchange trains R copies of every network
         return List.of(
                 new MemoryBudget.Term("the training inputs (n·d)", datasets, (double) n * d, List.of(sn, sd, sk)),
                 new MemoryBudget.Term("the test inputs (n-test·d)", datasets, (double) nTest * d, List.of(st, sd, sk)),

@@ -187,18 +187,19 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     public java.util.Map<String, String> inapplicable() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         String o = "--optimizer " + optimizer;
-        if (optimizer != Optimizer.langevin) {
-            m.put("--sigma2", o + " has no temperature (sigma2 applies to langevin)");
-            m.put("--gamma", o + " has no sextic regulariser (gamma applies to langevin)");
+        boolean sampling = optimizer == Optimizer.langevin || optimizer == Optimizer.mala;
+        if (!sampling) {
+            m.put("--sigma2", o + " has no temperature (sigma2 applies to langevin and mala)");
+            m.put("--gamma", o + " has no sextic regulariser (gamma applies to langevin and mala)");
         }
         if (optimizer != Optimizer.adamw) {
             m.put("--betas", o + " has no moment decay rates (betas apply to adamw)");
             m.put("--adam-eps", o + " has no Adam epsilon (it applies to adamw)");
         }
-        if (optimizer == Optimizer.adamw || optimizer == Optimizer.langevin) {
+        if (optimizer == Optimizer.adamw || sampling) {
             m.put("--momentum", o + " has no momentum (it applies to sgd and gd)");
         }
-        if (optimizer == Optimizer.langevin) {
+        if (sampling) {
             m.put("--weight-decay", o + " has no weight decay (the Gaussian prior plays its part; it applies to adamw, sgd and gd)");
         }
         return m;
@@ -213,6 +214,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         double pairs = (double) p * p;
         double train = Math.max(1, Math.round(Math.min(1, Math.max(0, trainFraction)) * pairs));
         double rows = common.batchSize > 0 ? common.batchSize : train;
+        seeds *= Math.max(1, samplerOptions.replicas); // replica exchange trains R copies of every network
         return List.of(
                 // the dataset keeps dense two-hot inputs (2P columns) and targets (P columns) for all P² pairs
                 new MemoryBudget.Term("the two-hot training inputs (train pairs·2P)", datasets, train * 2 * p, List.of(sp, sk)),
