@@ -13,12 +13,41 @@ import java.util.Map;
  */
 public final class CommandListRenderer implements CommandLine.IHelpSectionRenderer {
 
-    /** Installs the renderer on {@code cl} and every subcommand below it. */
+    /**
+     * Installs the renderer on {@code cl} and every subcommand below it, and joins description
+     * lines that were wrapped in the source mid-sentence, so that picocli re-wraps them as one
+     * paragraph at the terminal's width.
+     */
     public static void install(CommandLine cl) {
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandListRenderer());
+        CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+        usage.description(joinWrapped(usage.description()));
         for (CommandLine sub : cl.getSubcommands().values()) {
             install(sub);
         }
+    }
+
+    /**
+     * A line that does not end a sentence (no final . : ! ?) continues on the next one, unless the
+     * next is indented, a list item or blank (examples and lists keep their lines).
+     */
+    static String[] joinWrapped(String[] lines) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (!out.isEmpty()) {
+                String prev = out.get(out.size() - 1);
+                String p = prev.stripTrailing();
+                boolean continues = !p.isEmpty() && !p.endsWith("%n") && ".:!?".indexOf(p.charAt(p.length() - 1)) < 0
+                        && !p.startsWith(" ") && !line.isBlank() && !line.startsWith(" ") && !line.startsWith("-")
+                        && !line.startsWith("%n");
+                if (continues) {
+                    out.set(out.size() - 1, p + " " + line.strip());
+                    continue;
+                }
+            }
+            out.add(line);
+        }
+        return out.toArray(new String[0]);
     }
 
     @Override

@@ -491,6 +491,10 @@ public final class FigureRenderer {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
                 }
+                case FLAGGED_POINTS -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xs.setMarker(SeriesMarkers.CROSS);
+                }
                 case REGION -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
                     xs.setMarker(SeriesMarkers.NONE);

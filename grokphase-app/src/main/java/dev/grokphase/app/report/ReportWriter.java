@@ -223,6 +223,18 @@ public final class ReportWriter {
      * time and are not flagged. An observable without a value (e.g. test loss when every pair is
      * in the training set) is not applicable, not a failure.
      */
+    /**
+     * Whether a run counts as an equilibrium point on a figure: not a Langevin run (dynamics in time,
+     * nothing to show), or summary.json's flag is true; runs written before the summary had the
+     * flag: no observable of equilibration.json says false.
+     */
+    static boolean shownEquilibrated(RunData r) {
+        if (!isLangevin(r)) return true;
+        JsonNode flag = r.summary().path("equilibrated");
+        if (!flag.isMissingNode()) return flag.asBoolean(false);
+        return notEquilibrated(List.of(r)).isEmpty();
+    }
+
     static List<String[]> notEquilibrated(List<RunData> runs) {
         List<String[]> out = new ArrayList<>();
         for (RunData r : runs) {
@@ -266,7 +278,7 @@ public final class ReportWriter {
     }
 
     private static final List<String> METRICS = List.of("trainLoss", "testLoss", "linearProjection", "cubicProjection",
-            "trainAccuracy", "testAccuracy", "discrepancyA", "networks");
+            "trainAccuracy", "testAccuracy", "discrepancyA", "dropletFraction", "networks");
 
     private static String runTable(SpecData sd, List<RunData> runs) {
         // Columns: the config keys that vary across these runs, tags, status, time, summary metrics.
@@ -289,7 +301,7 @@ public final class ReportWriter {
             }
         }
         // Fits the page at any number of varied parameters: the varied options and tags share one
-        // cell, the summary metrics another, one "name = value" per line.
+        // wrapping cell, the summary metrics another (one "name = value" per line).
         StringBuilder sb = new StringBuilder("<table class=\"runs\">\n<tr><th>run directory</th>");
         if (sd != null) sb.append("<th>computation</th>");
         if (sd != null || !varied.isEmpty()) sb.append("<th>parameters</th>");
@@ -307,11 +319,12 @@ public final class ReportWriter {
                 if (r.planned() != null) {
                     for (String v : varied) {
                         Object val = r.planned().run().config().get(v);
-                        if (val != null) params.add(esc(v) + " = " + esc(RunDescription.format(val)));
+                        if (val != null) params.add("<span class=\"kv\">" + esc(v) + " = " + esc(RunDescription.format(val)) + "</span>");
                     }
-                    r.planned().tags().forEach((k, v) -> params.add(esc(k) + " = " + esc(RunDescription.format(v)) + " <span class=\"muted\">(tag)</span>"));
+                    r.planned().tags().forEach((k, v) -> params.add("<span class=\"kv\">" + esc(k) + " = " + esc(RunDescription.format(v))
+                            + " <span class=\"muted\">(tag)</span></span>"));
                 }
-                sb.append("<td>").append(String.join("<br>", params)).append("</td>");
+                sb.append("<td class=\"params\">").append(String.join(", ", params)).append("</td>");
             }
             JsonNode wall = r.manifest().path("wallSeconds");
             sb.append("<td>").append(esc(st.id())).append("</td><td class=\"num\">")
@@ -428,6 +441,8 @@ public final class ReportWriter {
             td.err { color: #8a1c1c; font-size: .9em; max-width: 28em; overflow-wrap: anywhere; }
             td.dir code { overflow-wrap: anywhere; }
             td.results { white-space: nowrap; font-variant-numeric: tabular-nums; }
+            td.params { min-width: 14em; }
+            span.kv { white-space: nowrap; }
             table { max-width: 100%; }
             .warn { background: #fff4d6; border-left: 4px solid #e69f00; padding: .6em .9em; margin: 1em 0; }
             code { font-size: .92em; }

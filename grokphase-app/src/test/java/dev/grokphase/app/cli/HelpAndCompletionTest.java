@@ -42,6 +42,11 @@ class HelpAndCompletionTest {
             String text = entry.replaceAll("\\s+", " ").trim();
             assertThat(text).as("command list entry").endsWith(".");
         }
+        // Description lines wrapped mid-sentence in the source are joined; examples and lists keep their lines.
+        assertThat(CommandListRenderer.joinWrapped(new String[]{"Each run goes to OUT, runs already", "completed are skipped.",
+                "Example:", "  ./grokphase x", "- an item"}))
+                .containsExactly("Each run goes to OUT, runs already completed are skipped.", "Example:", "  ./grokphase x", "- an item");
+        assertThat(run("sweep", "--help").out().replaceAll("\\s+", " ")).contains("runs already completed are skipped, interrupted ones resumed.");
         assertThat(CommandListRenderer.firstSentence("Train networks (paper-notes §4.1). More here."))
                 .isEqualTo("Train networks (paper-notes §4.1).");
         assertThat(CommandListRenderer.firstSentence("Show help, e.g. 'help train'. Then more."))
