@@ -36,20 +36,28 @@ public final class SweepRunner {
         }
     }
 
-    /**
-     * Runs one planned run under its directory's lock: a run another process (or thread) is
-     * writing is waited for, then skipped if that writer completed it. Completed runs whose files
-     * are incomplete are recomputed from scratch, with a note saying why.
-     */
+    /** As {@link #runOne(PlannedRun, Path, RunHandlers, SweepListener, int)} with every core of the machine. */
     public static RunResult runOne(PlannedRun run, Path root, RunHandlers handlers, SweepListener listener) {
+        return runOne(run, root, handlers, listener, Cores.available());
+    }
+
+    /**
+     * Performs one run unless it is done (skip), resuming an interrupted one, under its directory's
+     * lock: a run another process (or thread) is writing is waited for, then skipped if that writer
+     * completed it. Completed runs whose files are incomplete are recomputed from scratch, with a
+     * note saying why.
+     *
+     * @param cores the CPU cores the run may use ({@link Cores}): its executor's grant
+     */
+    public static RunResult runOne(PlannedRun run, Path root, RunHandlers handlers, SweepListener listener, int cores) {
         Path dir = runDir(root, run);
         try (DirectoryLock lock = DirectoryLock.acquireWaiting(dir, holder -> listener.note(run,
                 "run " + run.key() + " is being written by another grokphase process (" + holder + "); waiting for it"))) {
-            return runLocked(run, dir, handlers, listener);
+            return runLocked(run, dir, handlers, listener, cores);
         }
     }
 
-    private static RunResult runLocked(PlannedRun run, Path dir, RunHandlers handlers, SweepListener listener) {
+    private static RunResult runLocked(PlannedRun run, Path dir, RunHandlers handlers, SweepListener listener, int cores) {
         RunStatus before = RunStatus.of(dir);
         if (before == RunStatus.INCOMPLETE) {
             listener.note(run, "run " + run.key() + " is marked completed but " + RunCompleteness.problem(dir) + ": recomputing it");
@@ -71,7 +79,11 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         String error = "";
         try {
-            handlers.forCommand(run.run().command()).execute(run.run(), dir, resume);
+            RunHandler handler = handlers.forCommand(run.run().command());
+            Cores.granting(cores, () -> {
+                handler.execute(run.run(), dir, resume);
+                return null;
+            });
         } catch (GrokphaseException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {
