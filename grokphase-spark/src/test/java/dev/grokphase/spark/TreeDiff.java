@@ -19,6 +19,18 @@ final class TreeDiff {
     private TreeDiff() {
     }
 
+    /** Deletes a directory tree (links themselves, not what they point to); absent is fine. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /**
      * Relative paths of all regular files, sorted; a run directory's {@code .lock} (the writer's
      * empty lock file, see store.DirectoryLock) is not data and not listed.
