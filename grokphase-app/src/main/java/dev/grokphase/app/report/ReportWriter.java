@@ -44,7 +44,7 @@ public final class ReportWriter {
     /**
      * @param inputs     specs and loose runs
      * @param html       the page to write
-     * @param figuresDir where PNG/SVG files go (null: none)
+     * @param figuresDir where the PNG, SVG, PDF and caption files go (null: none)
      * @param title      page title
      */
     public Written write(ReportInputs.Inputs inputs, Path html, Path figuresDir, String title) {
