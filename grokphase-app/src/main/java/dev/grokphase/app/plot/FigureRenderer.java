@@ -341,6 +341,38 @@ public final class FigureRenderer {
         }
     }
 
+    /**
+     * True when consecutive points of the series are everywhere closer than about 1 % of the axis
+     * ranges (a few pixels): a theory curve sampled densely, which a spline through its points
+     * draws faithfully.
+     */
+    static boolean dense(Series s, Figure f) {
+        int n = s.x().length;
+        if (n < 50) return false;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = f.logX() ? Math.log10(s.x()[i]) : s.x()[i];
+            y[i] = f.logY() ? Math.log10(s.y()[i]) : s.y()[i];
+        }
+        double xr = span(x);
+        double yr = span(y);
+        for (int i = 1; i < n; i++) {
+            if ((xr > 0 && Math.abs(x[i] - x[i - 1]) > 0.012 * xr) || (yr > 0 && Math.abs(y[i] - y[i - 1]) > 0.012 * yr)) return false;
+        }
+        return true;
+    }
+
+    private static double span(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        return hi - lo;
+    }
+
     /** {min, max} of the positive x or y values of the series (error bars included), or {1, 10}. */
     static double[] range(List<Series> series, boolean x) {
         double lo = Double.POSITIVE_INFINITY;
@@ -480,12 +512,17 @@ public final class FigureRenderer {
                     xs.setMarker(SeriesMarkers.NONE);
                     xs.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
                             10f, new float[]{6f, 4f}, 0f));
+                    // XChart strokes a plain line segment by segment, restarting the dash at every
+                    // point, so a dense curve looked solid; a smooth line is one path. Only dense
+                    // curves: on sparse points the spline would invent wiggles between them.
+                    xs.setSmooth(dense(s, f));
                 }
                 case DOTTED, DASH_DOT -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                     xs.setMarker(SeriesMarkers.NONE);
                     float[] dash = s.style() == Series.Style.DOTTED ? new float[]{1.5f, 3.5f} : new float[]{8f, 3f, 1.5f, 3f};
                     xs.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+                    xs.setSmooth(dense(s, f)); // one path: the dash pattern runs along the curve (see DASHED)
                 }
                 case POINTS -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
