@@ -163,7 +163,10 @@ public final class FigureRenderer {
                 content.drawForm(g.getXFormObject());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
+            // PDF 1.5 (transparency), which pdflatex includes without a warning; PDFBox's object
+            // streams would raise the version to 1.6. Content streams stay compressed.
+            doc.setVersion(1.5f);
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new GrokphaseException(ErrorCode.IO, "cannot encode PDF for figure " + figure.id() + ": " + e.getMessage(), e);

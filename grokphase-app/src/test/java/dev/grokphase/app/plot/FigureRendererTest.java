@@ -189,7 +189,7 @@ class FigureRendererTest {
     @Test
     void latexCaptionsEscapeSpecialsAndTypesetSymbols() {
         assertThat(LatexText.escape("σ² = 0.1, 50% & N_1 {x} §4.3 f̄·H₃ ≈ 2"))
-                .isEqualTo("\\ensuremath{\\sigma}\\ensuremath{^{2}} = 0.1, 50\\% \\& N\\_1 \\{x\\} \\S{}4.3 "
+                .isEqualTo("\\ensuremath{\\sigma}\\ensuremath{^{2}} = 0.1, 50\\% \\& N\\_1 \\{x\\} \\ensuremath{\\S}4.3 "
                         + "\\ensuremath{\\bar{f}}\\ensuremath{\\cdot}H\\ensuremath{_{3}} \\ensuremath{\\approx} 2");
     }
 }
