@@ -13,7 +13,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code prior}: w ~ N(0, stdW²), a ~ N(0, stdA²) (the default; bit-identical to
  *       {@link TwoLayerNetwork#gaussian}).</li>
- *   <li>{@code aligned:Q}: every hidden neuron starts at overlap w_i·w* = s_i·Q with the unit teacher
+ *   <li>{@code aligned:Q} (or {@code aligned:Q:F}, only a fraction F of the neurons): every hidden neuron starts at overlap w_i·w* = s_i·Q with the unit teacher
  *       direction w*, s_i = ±1 at random, and its part orthogonal to w* drawn from the prior
  *       (w_i = s_i Q w* + (I − w*w*ᵀ) g_i, g_i ~ N(0, stdW² I)); a from the prior. With Q at the
  *       side wells of S(q) every neuron starts in a droplet state, the opposite extreme to the prior.</li>
@@ -43,17 +43,29 @@ public sealed interface InitialState {
         }
     }
 
-    /** Every neuron at overlap ±q with the teacher. */
-    record Aligned(double q) implements InitialState {
+    /**
+     * A fraction of the neurons (all by default) at overlap ±q with the teacher.
+     *
+     * @param fraction share of the neurons set to ±q, the first round(fraction·N) in index order
+     *                 (neurons are exchangeable, so which ones does not matter); the rest from the prior
+     */
+    record Aligned(double q, double fraction) implements InitialState {
         public Aligned {
             if (!(Double.isFinite(q) && q >= 0)) {
                 throw GrokphaseException.outOfRange("--init", "aligned:" + q, "aligned:Q with Q >= 0 finite");
             }
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw GrokphaseException.outOfRange("--init", "aligned:" + q + ":" + fraction, "aligned:Q:F with F in (0, 1]");
+            }
+        }
+
+        public Aligned(double q) {
+            this(q, 1.0);
         }
 
         @Override
         public String id() {
-            return "aligned:" + RoundTrip.format(q);
+            return "aligned:" + RoundTrip.format(q) + (fraction == 1.0 ? "" : ":" + RoundTrip.format(fraction));
         }
 
         @Override
@@ -68,7 +80,8 @@ public sealed interface InitialState {
             }
             TwoLayerNetwork net = TwoLayerNetwork.gaussian(spec, stdW, stdA, rng);
             double[] w = net.w();
-            for (int i = 0; i < n; i++) {
+            int aligned = (int) Math.round(fraction * n);
+            for (int i = 0; i < aligned; i++) {
                 double g = 0;
                 for (int k = 0; k < d; k++) {
                     g += w[i * d + k] * teacher[k];
@@ -91,15 +104,17 @@ public sealed interface InitialState {
         }
         if (t.startsWith("aligned:")) {
             try {
-                double q = Double.parseDouble(t.substring("aligned:".length()));
-                if (Double.isFinite(q) && q >= 0) {
-                    return new Aligned(q);
+                String[] parts = t.substring("aligned:".length()).split(":", -1);
+                double q = Double.parseDouble(parts[0]);
+                double f = parts.length > 1 ? Double.parseDouble(parts[1]) : 1.0;
+                if (parts.length <= 2 && Double.isFinite(q) && q >= 0 && f > 0 && f <= 1) {
+                    return new Aligned(q, f);
                 }
             } catch (NumberFormatException ignored) {
                 // falls through to the error below
             }
         }
-        throw GrokphaseException.invalid(option, s, "allowed: prior | aligned:Q with Q >= 0 (e.g. aligned:1.3)");
+        throw GrokphaseException.invalid(option, s, "allowed: prior | aligned:Q | aligned:Q:F with Q >= 0 and F in (0, 1] (e.g. aligned:1.3, aligned:1.3:0.1)");
     }
 
     /** Shortest decimal that reads back to the same double (for ids). */

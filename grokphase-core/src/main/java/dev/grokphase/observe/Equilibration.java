@@ -25,8 +25,13 @@ public final class Equilibration {
 
     /** Sokal's window constant. */
     public static final double WINDOW_C = 5.0;
-    /** Largest |z| between halves, or between starts, still called agreement (about 95 % two-sided). */
-    public static final double Z_MAX = 2.0;
+    /**
+     * Largest |z| between halves, or between starts, still called agreement. A run is judged on
+     * about a dozen such tests (six observables, halves and starts); at 3 standard errors each
+     * (two-sided 0.27 %) a run at equilibrium passes them all with probability ≈ 97 % (Bonferroni;
+     * more, as the observables are correlated). At 2, every third equilibrated run was flagged.
+     */
+    public static final double Z_MAX = 3.0;
     /** Fewest effective samples n/τ for a verdict of "equilibrated". */
     public static final double MIN_EFFECTIVE = 8.0;
     /** Fewest evenly spaced samples in the window for any verdict. */

@@ -173,9 +173,6 @@ public final class FigureRenderer {
         }
     }
 
-    /** File extensions {@link #write} produces next to the PNG. */
-    public static final List<String> COMPANION_EXTENSIONS = List.of("svg", "pdf", "txt", "tex");
-
     /**
      * Writes {@code dir/<id>.png} (2× resolution), {@code .svg} and {@code .pdf}, and the caption as
      * {@code .txt} (plain) and {@code .tex} (a LaTeX figure environment that includes the PDF);
@@ -530,6 +527,10 @@ public final class FigureRenderer {
                 case POINTS -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
+                }
+                case FLAGGED_POINTS -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xs.setMarker(SeriesMarkers.CROSS);
                 }
                 case REGION -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);

@@ -29,6 +29,8 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
         POINTS,
         /** Markers joined by a thin line: an experiment sampled densely (e.g. in time). */
         POINTS_LINE,
+        /** Crosses (with error bars): an experiment that did not pass its equilibration check. */
+        FLAGGED_POINTS,
         /**
          * A line with the region below it (to the bottom of the plot) filled in a pale tint of its
          * colour. Later series paint over earlier ones, so stacked areas shade the regions between
@@ -75,6 +77,11 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
 
     public static Series points(String name, double[] x, double[] y, double[] err, int colour) {
         return new Series(name, x, y, err, Style.POINTS, colour);
+    }
+
+    /** An experiment not shown to be at equilibrium: drawn with crosses instead of filled markers. */
+    public static Series flaggedPoints(String name, double[] x, double[] y, double[] err, int colour) {
+        return new Series(name, x, y, err, Style.FLAGGED_POINTS, colour);
     }
 
     public static Series area(String name, double[] x, double[] y, int colour) {

@@ -34,6 +34,7 @@ public final class FigureBuilders {
         KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
         KINDS.put("modular-phase-diagram", FigureBuilders::modularPhaseDiagram);
         KINDS.put("cubic-phase-diagram", FigureBuilders::cubicPhaseDiagram);
+        KINDS.put("droplets-vs-width", WidthFigures::dropletsVsWidth);
     }
 
     @FunctionalInterface
@@ -255,6 +256,10 @@ public final class FigureBuilders {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             List<Double> es = new ArrayList<>();
+            // Runs whose equilibration flag is not true (two-start test, halves, τ): crosses, own legend entry.
+            List<Double> fx = new ArrayList<>();
+            List<Double> fy = new ArrayList<>();
+            List<Double> fe = new ArrayList<>();
             for (RunData r : training.getOrDefault(g, List.of())) {
                 plannedPoints++;
                 if (!usable(r)) continue;
@@ -263,17 +268,24 @@ public final class FigureBuilders {
                 double nets = r.summaryNumber("networks");
                 double e = r.configNumber("eps");
                 if (!Double.isFinite(v) || cubic && !(Double.isFinite(e) && e != 0)) continue;
-                xs.add(r.configNumber("sigma2"));
+                boolean equilibrated = ReportWriter.shownEquilibrated(r);
+                (equilibrated ? xs : fx).add(r.configNumber("sigma2"));
                 // The run layer's cubic projection is ε when fully learned (notes §6.1): divide by ε.
-                ys.add(cubic ? v / e : 1 - v);
+                (equilibrated ? ys : fy).add(cubic ? v / e : 1 - v);
                 double se = Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0;
-                es.add(cubic ? se / Math.abs(e) : se);
+                (equilibrated ? es : fe).add(cubic ? se / Math.abs(e) : se);
                 if (Double.isNaN(eps)) eps = e;
                 shownPoints++;
             }
             if (!xs.isEmpty()) {
                 b.add(Series.points("experiment " + gl, toArray(xs), toArray(ys), toArray(es), colour));
                 if (theory.getOrDefault(g, List.of()).isEmpty()) {
+                    sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
+                }
+            }
+            if (!fx.isEmpty()) {
+                b.add(Series.flaggedPoints("experiment " + gl + " (not equilibrated)", toArray(fx), toArray(fy), toArray(fe), colour));
+                if (xs.isEmpty() && theory.getOrDefault(g, List.of()).isEmpty()) {
                     sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
                 }
             }
@@ -297,7 +309,8 @@ public final class FigureBuilders {
         }
         String train = trainingDescription(data.of(param(fig, "training", null)));
         String markers = shownPoints > 0
-                ? String.format(Locale.ROOT, " Markers: trained networks (%s; %d of %d σ² points), ensemble mean ± std/√networks.",
+                ? String.format(Locale.ROOT, " Markers: trained networks (%s; %d of %d σ² points), ensemble mean ± std/√networks; crosses: points "
+                        + "whose equilibration check failed or was undetermined (two starts, halves, autocorrelation; docs/theory.md).",
                         train, shownPoints, plannedPoints)
                 : plannedPoints > 0 ? String.format(Locale.ROOT, " No trained network to show yet (0 of %d σ² points done).", plannedPoints) : "";
         b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A).%s %s.",

@@ -132,15 +132,8 @@ public final class ReportWriter {
                 + "(Rubin, Seroussi, Ringel, ICLR 2024). Lines are adaptive-kernel theory, markers are trained networks; "
                 + "shaded bands are the learning phases GFL, GMFL-I and GMFL-II.</p>\n"
                 + "<nav><ol>\n" + toc + "</ol></nav>\n</header>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+        // Atomic writes follow the umask, as any file this process creates (AtomicFiles).
         AtomicFiles.writeString(html, page);
-        // Atomic writes go through a private temporary file (mode 600); a report is meant to be shared.
-        readable(html);
-        for (Path f : files) {
-            readable(f);
-            for (String ext : FigureRenderer.COMPANION_EXTENSIONS) {
-                readable(Path.of(f.toString().replaceFirst("\\.png$", "." + ext)));
-            }
-        }
         return new Written(html, files, figures, flagged);
     }
 
@@ -153,14 +146,6 @@ public final class ReportWriter {
 
     static boolean applicable(JsonNode n) {
         return n.path("firstHalfMean").isNumber() && n.path("secondHalfMean").isNumber();
-    }
-
-    private static void readable(Path p) {
-        try {
-            java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | java.io.IOException e) {
-            // not a POSIX file system: keep what the OS gave
-        }
     }
 
     private String figureHtml(Figure f, Path html, Path figuresDir) {
@@ -201,6 +186,18 @@ public final class ReportWriter {
      * time and are not flagged. An observable without a value (e.g. test loss when every pair is
      * in the training set) is not applicable, not a failure.
      */
+    /**
+     * Whether a run counts as an equilibrium point on a figure: not a Langevin run (dynamics in time,
+     * nothing to show), or summary.json's flag is true; runs written before the summary had the
+     * flag: no observable of equilibration.json says false.
+     */
+    static boolean shownEquilibrated(RunData r) {
+        if (!isLangevin(r)) return true;
+        JsonNode flag = r.summary().path("equilibrated");
+        if (!flag.isMissingNode()) return flag.asBoolean(false);
+        return notEquilibrated(List.of(r)).isEmpty();
+    }
+
     static List<String[]> notEquilibrated(List<RunData> runs) {
         List<String[]> out = new ArrayList<>();
         for (RunData r : runs) {
@@ -244,7 +241,7 @@ public final class ReportWriter {
     }
 
     private static final List<String> METRICS = List.of("trainLoss", "testLoss", "linearProjection", "cubicProjection",
-            "trainAccuracy", "testAccuracy", "discrepancyA", "networks");
+            "trainAccuracy", "testAccuracy", "discrepancyA", "dropletFraction", "networks");
 
     private static String runTable(SpecData sd, List<RunData> runs) {
         // Columns: the config keys that vary across these runs, tags, status, time, summary metrics.

@@ -95,15 +95,19 @@ class ReportWriterTest {
     void cubicFigurePutsTheoryAndExperimentForEachBetaOnTheSameAxes() {
         SpecData sd = ReportInputs.find(List.of(root)).specs().get(0);
         Figure f = FigureBuilders.build(sd, spec.figures().get(0));
+        // The fake run at σ² = 0.25 failed its equilibration check: a separate series of crosses.
         assertThat(f.series()).extracting(Series::name).containsExactly(
-                "theory β = 1/8", "experiment β = 1/8", "theory β = 1/2", "experiment β = 1/2");
+                "theory β = 1/8", "experiment β = 1/8", "experiment β = 1/8 (not equilibrated)",
+                "theory β = 1/2", "experiment β = 1/2", "experiment β = 1/2 (not equilibrated)");
+        assertThat(f.series().get(2).style()).isEqualTo(Series.Style.FLAGGED_POINTS);
+        assertThat(f.series().get(2).x()).containsExactly(0.25);
         // Theory: (ε − c)/ε from the table's c column; at σ² = 0.08 the fake has c = 0: fully learned.
         Series theory = f.series().get(0);
         assertThat(theory.x()[0]).isCloseTo(0.08, within(1e-12));
         assertThat(theory.y()[0]).isCloseTo(1.0, within(1e-9));
         // Experiment: summary cubicProjection/ε with error std/√networks/|ε| = 0.02/2/0.3.
         Series exp = f.series().get(1);
-        assertThat(exp.x()).containsExactly(0.1, 0.15, 0.2, 0.25);
+        assertThat(exp.x()).containsExactly(0.1, 0.15, 0.2);
         assertThat(exp.y()[0]).isCloseTo(0.08 / 0.1, within(1e-6));
         assertThat(exp.err()[0]).isCloseTo(0.01 / 0.3, within(1e-9));
         assertThat(f.caption()).contains("N = 88").contains("N = 350");
