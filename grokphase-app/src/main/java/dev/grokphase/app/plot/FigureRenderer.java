@@ -373,6 +373,20 @@ public final class FigureRenderer {
         return hi - lo;
     }
 
+    /**
+     * The legend text of a series: names longer than {@code max} characters are broken at the space
+     * nearest to their middle (XChart draws a "\n" in a legend entry as a line break).
+     */
+    static String legendLabel(String name, int max) {
+        if (name.length() <= max) return name;
+        int mid = name.length() / 2;
+        int best = -1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+        }
+        return best <= 0 ? name : name.substring(0, best) + "\n" + name.substring(best + 1);
+    }
+
     /** {min, max} of the positive x or y values of the series (error bars included), or {1, 10}. */
     static double[] range(List<Series> series, boolean x) {
         double lo = Double.POSITIVE_INFINITY;
@@ -498,6 +512,8 @@ public final class FigureRenderer {
             XYSeries xs = s.err() == null
                     ? chart.addSeries(name, s.x(), s.y())
                     : chart.addSeries(name, s.x(), s.y(), s.err());
+            // A long legend entry takes two lines: one wide entry would squeeze the plot.
+            xs.setLabel(legendLabel(s.name(), 24));
             Color c = PALETTE[Math.floorMod(s.colour(), PALETTE.length)];
             xs.setLineColor(c);
             xs.setMarkerColor(c);

@@ -179,6 +179,14 @@ class FigureRendererTest {
     }
 
     @Test
+    void longLegendEntriesBreakAtTheSpaceNearestTheMiddle() {
+        assertThat(FigureRenderer.legendLabel("theory β = 1/8", 24)).isEqualTo("theory β = 1/8");
+        assertThat(FigureRenderer.legendLabel("experiment β = 1/8 (not equilibrated)", 24))
+                .isEqualTo("experiment β = 1/8\n(not equilibrated)");
+        assertThat(FigureRenderer.legendLabel("averyveryverylongnamewithoutanyspace", 24)).doesNotContain("\n");
+    }
+
+    @Test
     void aRegionIsOneClosedPolygonBetweenItsCurves() {
         Series r = Series.region("GMFL-I", new double[]{1, 2, 3}, new double[]{0, 0.1, 0.2}, new double[]{1, 1.1, 1.2}, 4);
         assertThat(r.x()).containsExactly(1, 2, 3, 3, 2, 1);
