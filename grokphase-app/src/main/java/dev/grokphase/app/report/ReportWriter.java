@@ -1,5 +1,6 @@
 package dev.grokphase.app.report;
 
+import dev.grokphase.error.GrokphaseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.grokphase.app.plot.Figure;
 import dev.grokphase.app.plot.FigureRenderer;
@@ -47,7 +48,36 @@ public final class ReportWriter {
      * @param figuresDir where the PNG, SVG, PDF and caption files go (null: none)
      * @param title      page title
      */
+    /** Marks a page as written by this tool: only such a file is ever overwritten. */
+    static final String GENERATOR = "<meta name=\"generator\" content=\"grokphase report\">";
+
+    /**
+     * The report may replace only a report: an existing file that is not one (a run's metrics.csv,
+     * someone's page) is refused with one line, and so is a directory or a path without a parent.
+     */
+    static void requireOurs(Path html) {
+        Path abs = html.toAbsolutePath();
+        if (abs.getParent() == null || java.nio.file.Files.isDirectory(abs)) {
+            throw GrokphaseException.invalid("--out", html, "is a directory; name the HTML file to write");
+        }
+        if (!java.nio.file.Files.exists(abs)) {
+            return;
+        }
+        String head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(abs)) {
+            head = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw GrokphaseException.invalid("--out", html, "exists and cannot be read (" + e.getMessage() + ")");
+        }
+        // Reports from before the generator tag carry the "UTC by grokphase" line of their header.
+        if (!head.contains(GENERATOR) && !(head.startsWith("<!DOCTYPE html>") && head.contains(" UTC by grokphase "))) {
+            throw GrokphaseException.invalid("--out", html,
+                    "exists and is not a report grokphase wrote; it is left alone: choose another file");
+        }
+    }
+
     public Written write(ReportInputs.Inputs inputs, Path html, Path figuresDir, String title) {
+        requireOurs(html);
         StringBuilder body = new StringBuilder();
         StringBuilder toc = new StringBuilder();
         List<Path> files = new ArrayList<>();
@@ -59,6 +89,9 @@ public final class ReportWriter {
             int i = order.indexOf(s.spec().id());
             return i < 0 ? Integer.MAX_VALUE : i;
         }).thenComparing(s -> s.spec().id()));
+        for (String w : inputs.warnings()) {
+            body.append("<div class=\"warn\"><b>Incomplete sweep:</b> ").append(esc(w)).append("</div>\n");
+        }
         for (SpecData sd : specs) {
             String anchor = "spec-" + sd.spec().id();
             toc.append("<li><a href=\"#").append(anchor).append("\">").append(esc(sd.spec().title())).append("</a></li>\n");
@@ -122,7 +155,7 @@ public final class ReportWriter {
             flagged += notEq.size();
             body.append("</section>\n");
         }
-        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n"
+        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + GENERATOR + "\n<title>" + esc(title) + "</title>\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
                 + "<header><h1>" + esc(title) + "</h1>\n<p class=\"meta\">Generated " + Instant.now().toString().substring(0, 19).replace('T', ' ')
                 + " UTC by grokphase " + esc(version()) + " · Java " + esc(System.getProperty("java.version")) + " · "
