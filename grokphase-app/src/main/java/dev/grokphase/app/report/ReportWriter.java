@@ -45,7 +45,7 @@ public final class ReportWriter {
     /**
      * @param inputs     specs and loose runs
      * @param html       the page to write
-     * @param figuresDir where PNG/SVG files go (null: none)
+     * @param figuresDir where the PNG, SVG, PDF and caption files go (null: none)
      * @param title      page title
      */
     /** Marks a page as written by this tool: only such a file is ever overwritten. */
@@ -119,7 +119,7 @@ public final class ReportWriter {
                 } catch (RuntimeException e) {
                     f = Figure.builder(fs.id()).title(fs.title()).note("figure could not be built: " + e).build();
                 }
-                body.append(figureHtml(f));
+                body.append(figureHtml(f, html, figuresDir));
                 figures++;
                 if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
             }
@@ -138,13 +138,13 @@ public final class ReportWriter {
                 String id = "run-" + r.dir().getFileName();
                 Figure f = FigureBuilders.build(single, new FigureSpec(id, "loss-vs-steps",
                         "Loss vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
-                body.append(figureHtml(f));
+                body.append(figureHtml(f, html, figuresDir));
                 figures++;
                 if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
                 if (kind.equals("accuracy-vs-steps")) {
                     Figure fa = FigureBuilders.build(single, new FigureSpec(id + "-accuracy", kind,
                             "Accuracy vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
-                    body.append(figureHtml(fa));
+                    body.append(figureHtml(fa, html, figuresDir));
                     figures++;
                     if (figuresDir != null) files.add(fileRenderer.write(fa, figuresDir));
                 }
@@ -181,7 +181,7 @@ public final class ReportWriter {
         return n.path("firstHalfMean").isNumber() && n.path("secondHalfMean").isNumber();
     }
 
-    private String figureHtml(Figure f) {
+    private String figureHtml(Figure f, Path html, Path figuresDir) {
         byte[] png = pageRenderer.png(f, 2.0);
         StringBuilder sb = new StringBuilder();
         sb.append("<figure id=\"").append(esc(f.id())).append("\">\n<img class=\"plot\" width=\"720\" alt=\"")
@@ -190,6 +190,17 @@ public final class ReportWriter {
                 .append(".</b> ");
         List<String> paras = FigureRenderer.captionParagraphs(f);
         sb.append(esc(String.join(" ", paras)));
+        if (figuresDir != null) {
+            // The files for a paper, next to the page: vector PDF and the LaTeX caption.
+            List<String> links = new ArrayList<>();
+            for (String ext : List.of("pdf", "svg", "png", "tex")) {
+                Path file = figuresDir.resolve(f.id() + "." + ext).toAbsolutePath().normalize();
+                Path base = html.toAbsolutePath().normalize().getParent();
+                String href = base == null ? file.toString() : base.relativize(file).toString().replace('\\', '/');
+                links.add("<a href=\"" + esc(href) + "\">" + ext.toUpperCase(Locale.ROOT) + "</a>");
+            }
+            sb.append(" <span class=\"files\">").append(String.join(" · ", links)).append("</span>");
+        }
         sb.append("</figcaption>\n</figure>\n");
         return sb.toString();
     }
@@ -428,6 +439,7 @@ public final class ReportWriter {
             td.results { white-space: nowrap; font-variant-numeric: tabular-nums; }
             td.params { min-width: 14em; }
             span.kv { white-space: nowrap; }
+            span.files { font-size: .85em; white-space: nowrap; }
             table { max-width: 100%; }
             .warn { background: #fff4d6; border-left: 4px solid #e69f00; padding: .6em .9em; margin: 1em 0; }
             code { font-size: .92em; }
