@@ -21,7 +21,10 @@ import dev.grokphase.theory.modular.gp.QuadraticNngpKernel;
 import dev.grokphase.theory.modular.gp.SubsetGp;
 import dev.grokphase.theory.modular.gp.TrainedGp;
 import dev.grokphase.theory.modular.gp.TwoHotTable;
+import dev.grokphase.task.Targets;
+import dev.grokphase.theory.ak.ModularDataTheory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,7 +71,7 @@ public final class TheoryModularCommand implements Runnable {
     enum Norm { paper, exact }
 
     /** Command-line spelling of {@link Limit}. */
-    enum Lim { finite, thermodynamic }
+    enum Lim { finite, thermodynamic, data }
 
     @Option(names = "--P", defaultValue = "401", paramLabel = "P|a:b:step",
             description = "Prime modulus P. In a range, non-primes are skipped (a single non-prime is rejected). Default: ${DEFAULT-VALUE}")
@@ -93,10 +96,19 @@ public final class TheoryModularCommand implements Runnable {
                     + "(with the factor 4P^2; the mixed phase then extends to all sigma^2 below the onset). Default: ${DEFAULT-VALUE}")
     Norm normalization;
 
-    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|thermodynamic",
-            description = "finite: the mixture of saddles at this P, solved by bracketing; thermodynamic: the P -> infinity closed forms. "
-                    + "Default: ${DEFAULT-VALUE}")
+    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|thermodynamic|data",
+            description = "finite: the mixture of saddles at this P, solved by bracketing; thermodynamic: the P -> infinity closed forms; "
+                    + "data: the data-aware solver on the actual training pairs (sampled single-neuron distribution, no saddle point; "
+                    + "see --datasets, --chains). Default: ${DEFAULT-VALUE}")
     Lim limit;
+
+    @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "1",
+            description = "--limit data: share of the P^2 pairs trained on, split as 'train modular --train-fraction F' splits them "
+                    + "(held-out pairs give testA). Default: ${DEFAULT-VALUE}")
+    double trainFraction;
+
+    @Mixin
+    DataAwareOptions dataAware;
 
     @Option(names = "--format", paramLabel = "table|csv|jsonl", description = "table, csv or jsonl. Default: table (jsonl with --transition)")
     OutputFormat format;
@@ -175,6 +187,9 @@ public final class TheoryModularCommand implements Runnable {
         int[] primes = primes(pRange);
 
         Normalization norm = normalization == Norm.exact ? Normalization.EXACT : Normalization.PAPER;
+        if (transition && limit == Lim.data) {
+            throw GrokphaseException.invalid("--limit", "data", "--transition needs --limit finite or thermodynamic");
+        }
         Limit lim = limit == Lim.thermodynamic ? Limit.THERMODYNAMIC : Limit.FINITE;
         OutputFormat fmt = format != null ? format : (transition ? OutputFormat.jsonl : OutputFormat.table);
         RowPrinter printer = new RowPrinter(spec.commandLine().getOut(), fmt);
@@ -200,6 +215,23 @@ public final class TheoryModularCommand implements Runnable {
             TransitionFinder finder = new TransitionFinder(norm);
             for (ModularParams pt : points) {
                 printer.row(transitionRow(pt, finder.find(pt, lim)));
+            }
+            printer.finish();
+            return;
+        }
+        if (limit == Lim.data) {
+            DataAwareRows.validate(dataAware);
+            if (!(trainFraction > 0 && trainFraction <= 1)) {
+                throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "(0, 1]");
+            }
+            if (profile || gpTrainFraction != null) {
+                throw GrokphaseException.invalid("--limit", "data", "--profile and --gp-train-fraction need --limit finite or thermodynamic");
+            }
+            for (ModularParams pt : points) {
+                ModularDataTheory.Point dp = new ModularDataTheory.Point(pt.p(), trainFraction, Targets.CENTRED, pt.n(),
+                        pt.sigmaA2(), pt.sigma2(), gamma);
+                ModularDataTheory.Result r = ModularDataTheory.solve(dp, dataAware.dataSeed, dataAware.datasets, dataAware.settings());
+                printer.row(DataAwareRows.modular(dp, r, fmt == OutputFormat.jsonl, dataAware.predictions));
             }
             printer.finish();
             return;
