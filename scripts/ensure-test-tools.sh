@@ -5,15 +5,34 @@
 # Called by the app module's Maven build (exec-maven-plugin, phase process-test-classes) and by
 # ./grokphase reproduce. Idempotent; does nothing (and needs no network) when everything is there.
 #   --fonts-only: only the fonts (what ./grokphase report|reproduce need to draw figures).
+#   --python: only what the Python package's tests need (python3 with numpy, pandas and pytest,
+#             from Debian packages: .ci/run calls this before running python/tests).
 set -euo pipefail
 missing=()
-if [[ "${1:-}" != --fonts-only ]]; then
+if [[ "${1:-}" == --python ]]; then
+  # Debian's python3 (/usr/bin/python3): the one apt's python3-* packages install into.
+  py=/usr/bin/python3
+  if [[ ! -x $py ]]; then
+    missing+=(python3 python3-numpy python3-pandas python3-pytest)
+  else
+    "$py" -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
+    "$py" -c 'import pandas' >/dev/null 2>&1 || missing+=(python3-pandas)
+    "$py" -c 'import pytest' >/dev/null 2>&1 || missing+=(python3-pytest)
+  fi
+elif [[ "${1:-}" != --fonts-only ]]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi
-if ! command -v fc-list >/dev/null 2>&1; then
+if [[ "${1:-}" == --python ]]; then
+  :
+elif ! command -v fc-list >/dev/null 2>&1; then
   missing+=(fontconfig fonts-dejavu-core)
-elif ! fc-list 2>/dev/null | grep -qi 'DejaVu Sans'; then
-  missing+=(fonts-dejavu-core)
+else
+  # Read fc-list to the end before matching: `fc-list | grep -q` lets grep exit at the first hit,
+  # fc-list then dies of SIGPIPE (141) and, under pipefail, the check failed ~40% of the time.
+  families="$(fc-list : family 2>/dev/null || true)"
+  if ! grep -qi 'DejaVu Sans' <<<"$families"; then
+    missing+=(fonts-dejavu-core)
+  fi
 fi
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

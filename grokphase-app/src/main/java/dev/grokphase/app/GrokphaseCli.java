@@ -1,5 +1,8 @@
 package dev.grokphase.app;
 
+import dev.grokphase.app.cli.CommandListRenderer;
+import dev.grokphase.app.cli.CompletionCommand;
+import dev.grokphase.app.cli.HelpCommand;
 import dev.grokphase.app.cli.ReportCommand;
 import dev.grokphase.app.cli.ReproduceCommand;
 import dev.grokphase.app.cli.SweepCommand;
@@ -23,15 +26,17 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-                "Adaptive-kernel theory and Langevin/SGD/AdamW experiments for grokking in two-layer networks",
-                "(Rubin, Seroussi, Ringel, ICLR 2024): phases GFL, GMFL-I, GMFL-II, side by side with trained networks."},
+                "Adaptive-kernel theory and Langevin/SGD/AdamW experiments for grokking in two-layer networks "
+                        + "(Rubin, Seroussi, Ringel, ICLR 2024): phases GFL, GMFL-I, GMFL-II, side by side with trained networks.",
+                "Help of any command: grokphase help COMMAND [SUBCOMMAND], e.g. grokphase help train cubic."},
         subcommands = {
                 TheoryCommand.class,
                 TrainCommand.class,
                 SweepCommand.class,
                 ReportCommand.class,
                 ReproduceCommand.class,
-                CommandLine.HelpCommand.class},
+                CompletionCommand.class,
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -67,6 +72,7 @@ public final class GrokphaseCli implements Runnable {
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler(GrokphaseCli::handleParameterException);
         cl.setExecutionExceptionHandler(GrokphaseCli::handleExecutionException);
+        CommandListRenderer.install(cl);
         return cl;
     }
 

@@ -22,6 +22,22 @@ public final class CubicMetrics implements TaskMetrics {
 
     /** Histogram bins of the overlap distribution. */
     public static final int BINS = 60;
+    /** Default |w·w*| above which a neuron counts as a droplet (--droplet-threshold). */
+    public static final double DEFAULT_DROPLET_THRESHOLD = 0.8;
+
+    private final double dropletThreshold;
+
+    public CubicMetrics() {
+        this(DEFAULT_DROPLET_THRESHOLD);
+    }
+
+    /**
+     * @param dropletThreshold |w_i·w*| above which neuron i counts as a droplet: a neuron in a side
+     *                         well of S(q) (notes §4.3; the wells sit near |q| ≈ 1.3 at the App. D point)
+     */
+    public CubicMetrics(double dropletThreshold) {
+        this.dropletThreshold = dropletThreshold;
+    }
 
     @Override
     public String task() {
@@ -30,7 +46,7 @@ public final class CubicMetrics implements TaskMetrics {
 
     @Override
     public List<String> names() {
-        return List.of("trainLoss", "testLoss", "trainLinear", "trainCubic", "testLinear", "testCubic", "weightNormW", "weightNormA");
+        return List.of("trainLoss", "testLoss", "trainLinear", "trainCubic", "testLinear", "testCubic", "weightNormW", "weightNormA", "dropletFraction");
     }
 
     @Override
@@ -40,10 +56,24 @@ public final class CubicMetrics implements TaskMetrics {
         double[] fte = m.predict(d.xTest(), d.nTest());
         CubicProjections.Projections tr = CubicProjections.of(ftr, d.xTrain(), d.nTrain(), d.teacherDirection());
         CubicProjections.Projections te = CubicProjections.of(fte, d.xTest(), d.nTest(), d.teacherDirection());
+        double[] w = m.snapshotW();
         return new double[]{
                 Losses.mse(ftr, d.yTrain(), d.nTrain(), 1), Losses.mse(fte, d.yTest(), d.nTest(), 1),
                 tr.linear(), tr.cubic(), te.linear(), te.cubic(),
-                WeightNorms.frobenius(m.snapshotW()), WeightNorms.frobenius(m.snapshotA())};
+                WeightNorms.frobenius(w), WeightNorms.frobenius(m.snapshotA()), dropletFraction(w, d.teacherDirection())};
+    }
+
+    /** Fraction of the neurons (rows of w) with |w_i·w*| above the threshold. */
+    double dropletFraction(double[] w, double[] teacher) {
+        int neurons = w.length / teacher.length;
+        double[] q = Overlaps.of(w, neurons, teacher);
+        int count = 0;
+        for (double v : q) {
+            if (Math.abs(v) > dropletThreshold) {
+                count++;
+            }
+        }
+        return count / (double) neurons;
     }
 
     @Override
@@ -57,24 +87,29 @@ public final class CubicMetrics implements TaskMetrics {
         k.put("trainCubicProjection", "trainCubic");
         k.put("weightNormW", "weightNormW");
         k.put("weightNormA", "weightNormA");
+        k.put("dropletFraction", "dropletFraction");
         return k;
     }
 
     @Override
     public List<String> equilibrationColumns() {
-        return List.of("testLinear", "testCubic", "trainLinear", "trainCubic", "trainLoss");
+        return List.of("testLinear", "testCubic", "trainLinear", "trainCubic", "trainLoss", "dropletFraction");
     }
 
     @Override
     public void writeObservables(RunDirectory dir, List<Experiment.Network> networks) {
         StringBuilder ov = new StringBuilder("network,neuron,overlap\n");
         List<double[]> all = new ArrayList<>();
+        List<double[]> primary = new ArrayList<>(); // the first start's networks: the pooled histogram
         double max = 0;
         for (Experiment.Network n : networks) {
             double[] w = n.snapshotW();
             int neurons = w.length / n.data().inputDim();
             double[] q = Overlaps.of(w, neurons, n.data().teacherDirection());
             all.add(q);
+            if (n.start().equals(networks.get(0).start())) {
+                primary.add(q);
+            }
             for (int i = 0; i < q.length; i++) {
                 ov.append(n.index()).append(',').append(i).append(',').append(q[i]).append('\n');
                 max = Math.max(max, Math.abs(q[i]));
@@ -83,7 +118,7 @@ public final class CubicMetrics implements TaskMetrics {
         dir.writeObservable("overlaps.csv", ov.toString());
         // Symmetric range covering every overlap, rounded up to 0.05 so that runs are comparable.
         double r = Math.max(0.05, Math.ceil(max / 0.05) * 0.05);
-        Overlaps.Histogram h = Overlaps.pooledHistogram(all, -r, r, BINS);
+        Overlaps.Histogram h = Overlaps.pooledHistogram(primary, -r, r, BINS);
         StringBuilder hs = new StringBuilder("centre,density,negLogP,error,negLogPError\n");
         for (int b = 0; b < h.centres().length; b++) {
             hs.append(h.centres()[b]).append(',').append(h.density()[b]).append(',').append(h.negLogP()[b]).append(',')

@@ -39,7 +39,13 @@ public final class Experiment {
      * that trains it and its position there, and its data.
      */
     public record Network(int index, int dataset, int seedIndex, long dataSeed, long initSeed, long noiseSeed,
-                          NetworkGroup group, int member, Dataset data) {
+                          NetworkGroup group, int member, Dataset data, String start) {
+
+        /** A network started from the prior (the default start). */
+        public Network(int index, int dataset, int seedIndex, long dataSeed, long initSeed, long noiseSeed,
+                       NetworkGroup group, int member, Dataset data) {
+            this(index, dataset, seedIndex, dataSeed, initSeed, noiseSeed, group, member, data, "prior");
+        }
 
         public double[] predict(double[] x, int n) {
             return group.predict(member, x, n);
@@ -70,9 +76,45 @@ public final class Experiment {
     private final int threads;
     private final ProgressListener progress;
     private final List<NetworkGroup> groups;
+    /** Stop once every equilibration column of every start has this many effective samples; NaN = run to totalSteps. */
+    private final double untilEss;
+    /** The start of the primary chains (summary values) and of the second start (null when one start). */
+    private final String primaryStart;
+    private final String secondStart;
+    /** Ensemble-mean metric series per start, by step (the record the ESS stop rule reads). */
+    private final Map<String, TreeMap<Long, double[]>> meanByStart = new LinkedHashMap<>();
+    /** The last step of the run: totalSteps, or where the ESS rule stopped it. */
+    private long finalStep;
 
     public Experiment(RunDirectory dir, List<Network> networks, TaskMetrics metrics, long totalSteps, LogSchedule schedule,
                       long checkpointEvery, int threads, ProgressListener progress) {
+        this(dir, networks, metrics, totalSteps, schedule, checkpointEvery, threads, progress, Double.NaN);
+    }
+
+    /**
+     * @param totalSteps the number of steps, or with {@code untilEss} the cap
+     * @param untilEss   stop at the first check where every equilibration column of every start has
+     *                   at least this many effective samples over the window (second half of the
+     *                   steps so far); NaN = off. Checks happen on the evenly spaced record
+     *                   (the schedule's {@code every}), about 100 times up to the cap.
+     */
+    public Experiment(RunDirectory dir, List<Network> networks, TaskMetrics metrics, long totalSteps, LogSchedule schedule,
+                      long checkpointEvery, int threads, ProgressListener progress, double untilEss) {
+        this.untilEss = untilEss;
+        if (!Double.isNaN(untilEss) && schedule.every() <= 0) {
+            throw GrokphaseException.invalid("--until-ess", untilEss, "needs an evenly spaced record: set --log-every");
+        }
+        java.util.LinkedHashSet<String> starts = new java.util.LinkedHashSet<>();
+        for (Network n : networks) {
+            starts.add(n.start());
+        }
+        if (starts.size() > 2) {
+            throw new IllegalArgumentException("at most two starts per ensemble, got " + starts);
+        }
+        List<String> st = new ArrayList<>(starts);
+        this.primaryStart = st.get(0);
+        this.secondStart = st.size() > 1 ? st.get(1) : null;
+        this.finalStep = totalSteps;
         this.dir = dir;
         this.networks = List.copyOf(networks);
         this.metrics = metrics;
@@ -117,6 +159,10 @@ public final class Experiment {
                 groups.get(k).restoreState(prefixed(state, "g" + k + "/"));
             }
             csv = MetricsCsv.resume(dir.metricsFile(), columns(), start);
+            MetricsCsv.Table history = MetricsCsv.read(dir.metricsFile());
+            for (String s : starts()) {
+                meanByStart.put(s, meanSeries(history, s));
+            }
         } else {
             csv = MetricsCsv.create(dir.metricsFile(), columns());
         }
@@ -163,13 +209,24 @@ public final class Experiment {
                         return null;
                     });
                     cur += k;
-                    progress.progress(cur, totalSteps, note);
+                    // At a log point, report after logging, so the line shows that point's metrics
+                    // (the last line of a run its final metrics, not the previous log point's).
+                    if (cur < b || !schedule.contains(b)) {
+                        progress.progress(cur, totalSteps, note);
+                    }
                 }
                 if (schedule.contains(b)) {
                     note = log(pool, csv, b);
+                    progress.progress(b, totalSteps, note);
                 }
-                if ((checkpointEvery > 0 && b % checkpointEvery == 0) || b == totalSteps) {
+                boolean enough = schedule.contains(b) && essReached(b);
+                if ((checkpointEvery > 0 && b % checkpointEvery == 0) || b == totalSteps || enough) {
                     writeCheckpoint(b);
+                }
+                if (enough) {
+                    finalStep = b;
+                    progress.progress(b, b, note);
+                    break;
                 }
                 if (stopAfter != null && b >= stopAfter && b < totalSteps) {
                     status = "interrupted"; // test hook: a clean stand-in for a kill after a checkpoint
@@ -179,7 +236,7 @@ public final class Experiment {
             Map<String, Object> summary = summarise(status);
             dir.writeSummary(summary);
             metrics.writeObservables(dir, networks);
-            dir.writeObservable("equilibration.json", Json.pretty(equilibration()) + "\n");
+            dir.writeObservable("equilibration.json", Json.pretty(equilibration(MetricsCsv.read(dir.metricsFile()))) + "\n");
             return new Result(status, summary);
         } catch (GrokphaseException e) {
             status = e.code() == ErrorCode.DIVERGED ? "diverged" : "failed";
@@ -251,6 +308,7 @@ public final class Experiment {
             rows.add(row);
         }
         csv.append(rows);
+        recordMeans(step, rows);
         if (diverged != null) {
             throw new GrokphaseException(ErrorCode.DIVERGED, diverged);
         }
@@ -323,12 +381,98 @@ public final class Experiment {
         return out;
     }
 
-    /** Ensemble-mean series of each metric, by step, from metrics.csv (so a resumed run sees its whole history). */
-    private TreeMap<Long, double[]> meanSeries(MetricsCsv.Table t) {
+    /** The starts of the ensemble: the primary, then the second (if any). */
+    private List<String> starts() {
+        return secondStart == null ? List.of(primaryStart) : List.of(primaryStart, secondStart);
+    }
+
+    /** Adds this log step's ensemble means per start (rows as written to metrics.csv) to the in-memory record. */
+    private void recordMeans(long step, List<Object[]> rows) {
+        int width = 4 + metrics.names().size();
+        for (String st : starts()) {
+            double[] acc = new double[width];
+            int n = 0;
+            for (int j = 0; j < rows.size(); j++) {
+                if (!networks.get(j).start().equals(st)) {
+                    continue;
+                }
+                Object[] r = rows.get(j);
+                for (int c = 0; c < width; c++) {
+                    acc[c] += ((Number) r[c]).doubleValue();
+                }
+                n++;
+            }
+            for (int c = 0; c < width; c++) {
+                acc[c] /= n;
+            }
+            meanByStart.computeIfAbsent(st, k -> new TreeMap<>()).put(step, acc);
+        }
+    }
+
+    /**
+     * The ESS stop rule at log step {@code step}: true when it is on, the step is a check step, and
+     * every equilibration column of every start has at least {@link #untilEss} effective samples
+     * over the window (step/2, step].
+     */
+    private boolean essReached(long step) {
+        if (Double.isNaN(untilEss) || step <= 0) {
+            return false;
+        }
+        long every = schedule.every();
+        long check = every * Math.max(1, (totalSteps / 100) / every);
+        if (step % check != 0 || step % every != 0) {
+            return false;
+        }
+        for (String st : starts()) {
+            TreeMap<Long, double[]> series = meanByStart.get(st);
+            for (String col : metrics.equilibrationColumns()) {
+                double[] x = window(series, metrics.names().indexOf(col) + 4, step);
+                if (allNaN(x)) {
+                    continue; // no value (e.g. no test set): nothing to wait for
+                }
+                Equilibration.Estimate e = Equilibration.estimate(x);
+                if (x.length < Equilibration.MIN_SAMPLES || !(e.effectiveSamples() >= untilEss)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean allNaN(double[] x) {
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return x.length > 0;
+    }
+
+    /** The evenly spaced record of column {@code c} over the window (last/2, last]. */
+    private double[] window(TreeMap<Long, double[]> series, int c, long last) {
+        long every = schedule.every();
+        if (series == null || every <= 0) {
+            return new double[0];
+        }
+        return series.subMap(last / 2, false, last, true).entrySet().stream()
+                .filter(e -> e.getKey() % every == 0).mapToDouble(e -> e.getValue()[c]).toArray();
+    }
+
+    /** Ensemble-mean series of each metric over the networks of one start, by step, from metrics.csv. */
+    private TreeMap<Long, double[]> meanSeries(MetricsCsv.Table t, String start) {
+        java.util.Set<Long> members = new java.util.HashSet<>();
+        for (Network n : networks) {
+            if (n.start().equals(start)) {
+                members.add((long) n.index());
+            }
+        }
         TreeMap<Long, double[]> sums = new TreeMap<>();
         TreeMap<Long, Integer> counts = new TreeMap<>();
         int width = t.columns().size();
         for (double[] r : t.rows()) {
+            if (!members.contains((long) r[1])) {
+                continue;
+            }
             long s = (long) r[0];
             double[] acc = sums.computeIfAbsent(s, k -> new double[width]);
             for (int c = 0; c < width; c++) {
@@ -345,37 +489,100 @@ public final class Experiment {
         return sums;
     }
 
+    /**
+     * summary.json: the final-step mean and spread over the primary start's networks of each summary
+     * key; with two starts, the second start's final means; the equilibration verdict with τ and
+     * effective samples per observable (null where not measurable).
+     */
     private Map<String, Object> summarise(String status) {
         MetricsCsv.Table t = MetricsCsv.read(dir.metricsFile());
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("task", metrics.task());
         s.put("status", status);
-        s.put("steps", totalSteps);
-        s.put("networks", networks.size());
+        s.put("steps", finalStep);
+        if (!Double.isNaN(untilEss)) {
+            s.put("untilEss", untilEss);
+            s.put("stepCap", totalSteps);
+            s.put("stoppedBy", finalStep < totalSteps ? "effective samples" : "step cap");
+        }
+        s.put("networks", (int) networks.stream().filter(n -> n.start().equals(primaryStart)).count());
+        s.put("init", primaryStart);
         Map<String, Object> std = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : metrics.summaryKeys().entrySet()) {
-            int c = t.column(e.getValue());
-            double sum = 0;
-            double sq = 0;
-            int n = 0;
-            for (double[] r : t.rows()) {
-                if ((long) r[0] == totalSteps) {
-                    sum += r[c];
-                    sq += r[c] * r[c];
-                    n++;
-                }
-            }
-            double mean = sum / n;
-            s.put(e.getKey(), mean);
-            std.put(e.getKey(), n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : 0.0);
+            double[] ms = finalMeanStd(t, t.column(e.getValue()), primaryStart);
+            s.put(e.getKey(), ms[0]);
+            std.put(e.getKey(), ms[1]);
         }
         s.put("std", std);
         if (metrics.names().contains("trainAccuracy")) {
-            TreeMap<Long, double[]> mean = meanSeries(t);
+            TreeMap<Long, double[]> mean = meanSeries(t, primaryStart);
             s.put("trainAccuracy99At", firstStep(mean, t.column("trainAccuracy"), 0.99));
             s.put("testAccuracy95At", firstStep(mean, t.column("testAccuracy"), 0.95));
         }
+        Map<String, Object> eq = equilibration(t);
+        Map<String, Object> tau = new LinkedHashMap<>();
+        Map<String, Object> ess = new LinkedHashMap<>();
+        Boolean all = Boolean.TRUE;
+        for (String col : metrics.equilibrationColumns()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) eq.get(col);
+            tau.put(col, m.get("autocorrelationTime"));
+            ess.put(col, m.get("effectiveSamples"));
+            Object v = m.get("equilibrated");
+            if (Boolean.FALSE.equals(v)) {
+                all = Boolean.FALSE;
+            } else if (v == null && !Equilibration.NO_VALUE.equals(m.get("reason")) && all != Boolean.FALSE) {
+                all = null;
+            }
+        }
+        s.put("equilibrated", all);
+        s.put("equilibrationChecks", eq.get("checks"));
+        s.put("autocorrelationTime", tau);
+        s.put("effectiveSamples", ess);
+        if (secondStart != null) {
+            Map<String, Object> two = new LinkedHashMap<>();
+            two.put("init", secondStart);
+            Map<String, Object> other = new LinkedHashMap<>();
+            Map<String, Object> otherStd = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : metrics.summaryKeys().entrySet()) {
+                double[] ms = finalMeanStd(t, t.column(e.getValue()), secondStart);
+                other.put(e.getKey(), ms[0]);
+                otherStd.put(e.getKey(), ms[1]);
+            }
+            two.put("final", other);
+            two.put("std", otherStd);
+            Map<String, Object> z = new LinkedHashMap<>();
+            for (String col : metrics.equilibrationColumns()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) eq.get(col);
+                z.put(col, m.get("startsDifferenceInStandardErrors"));
+            }
+            two.put("differenceInStandardErrors", z);
+            s.put("secondStart", two);
+        }
         return s;
+    }
+
+    /** [mean, std] at the final step over the networks of one start. */
+    private double[] finalMeanStd(MetricsCsv.Table t, int c, String start) {
+        java.util.Set<Long> members = new java.util.HashSet<>();
+        for (Network n : networks) {
+            if (n.start().equals(start)) {
+                members.add((long) n.index());
+            }
+        }
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (double[] r : t.rows()) {
+            if ((long) r[0] == finalStep && members.contains((long) r[1])) {
+                sum += r[c];
+                sq += r[c] * r[c];
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return new double[]{mean, n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : 0.0};
     }
 
     /** First logged step at which the ensemble mean of a column reaches {@code threshold}; null if never. */
@@ -389,27 +596,56 @@ public final class Experiment {
     }
 
     /**
-     * Equilibration diagnostics on the ensemble-mean series, over the sampling window = log steps in
-     * the second half of the run (paper-notes §2.3). Meaningful for Langevin runs with an evenly
-     * spaced record (--log-every).
+     * Equilibration diagnostics (paper-notes §2.3) on the ensemble-mean series of the primary start
+     * over the sampling window: the evenly spaced record (multiples of --log-every) in the second
+     * half of the run. With a second start, its series over the same window must agree with the
+     * primary's within error bars ({@link Equilibration#check}). Keys in a fixed order.
      */
-    private Map<String, Object> equilibration() {
-        MetricsCsv.Table t = MetricsCsv.read(dir.metricsFile());
-        TreeMap<Long, double[]> mean = meanSeries(t);
+    private Map<String, Object> equilibration(MetricsCsv.Table t) {
+        TreeMap<Long, double[]> mean = meanSeries(t, primaryStart);
+        TreeMap<Long, double[]> other = secondStart == null ? null : meanSeries(t, secondStart);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("window", Map.of("fromStep", totalSteps / 2, "toStep", totalSteps));
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("fromStep", finalStep / 2);
+        window.put("toStep", finalStep);
+        window.put("every", schedule.every());
+        out.put("window", window);
+        List<String> checks = new ArrayList<>(List.of("halves", "autocorrelation"));
+        if (secondStart != null) {
+            checks.add("twoStart");
+        }
+        out.put("checks", checks);
+        out.put("starts", starts());
         for (String col : metrics.equilibrationColumns()) {
             int c = t.column(col);
-            double[] series = mean.tailMap(totalSteps / 2, false).values().stream().mapToDouble(v -> v[c]).toArray();
-            Equilibration.Report r = Equilibration.halves(series);
+            double[] series = window(mean, c, finalStep);
+            double[] second = other == null ? null : window(other, c, finalStep);
+            Equilibration.Report r = schedule.every() > 0 ? Equilibration.check(series, second) : null;
             Map<String, Object> m = new LinkedHashMap<>();
+            if (r == null) {
+                m.put("samples", 0);
+                m.put("equilibrated", null);
+                m.put("reason", "no evenly spaced record (--log-every 0): equilibration not checked");
+                out.put(col, m);
+                continue;
+            }
             m.put("samples", r.samples());
+            m.put("mean", r.estimate().mean());
+            m.put("standardError", r.estimate().standardError());
             m.put("firstHalfMean", r.firstHalfMean());
             m.put("secondHalfMean", r.secondHalfMean());
             m.put("differenceInStandardErrors", r.differenceInStandardErrors());
             m.put("autocorrelationTime", r.autocorrelationTime());
             m.put("effectiveSamples", r.effectiveSamples());
+            if (r.otherStart() != null) {
+                m.put("secondStartMean", r.otherStart().mean());
+                m.put("secondStartStandardError", r.otherStart().standardError());
+                m.put("secondStartAutocorrelationTime", r.otherStart().autocorrelationTime());
+                m.put("secondStartEffectiveSamples", r.otherStart().effectiveSamples());
+                m.put("startsDifferenceInStandardErrors", r.startsDifferenceInStandardErrors());
+            }
             m.put("equilibrated", r.equilibrated());
+            m.put("reason", r.reason());
             out.put(col, m);
         }
         return out;

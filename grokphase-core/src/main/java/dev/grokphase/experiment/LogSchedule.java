@@ -11,8 +11,10 @@ import java.util.TreeSet;
 public final class LogSchedule {
 
     private final long[] steps;
+    private final long every;
 
     public LogSchedule(long total, int points, long every) {
+        this.every = Math.max(0, every);
         TreeSet<Long> s = new TreeSet<>();
         s.add(0L);
         s.add(total);
@@ -30,6 +32,11 @@ public final class LogSchedule {
             }
         }
         steps = s.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Spacing of the evenly spaced record; 0 = none. */
+    public long every() {
+        return every;
     }
 
     public long[] steps() {

@@ -28,4 +28,23 @@ public interface NetworkGroup {
     Map<String, Object> saveState();
 
     void restoreState(Map<String, Object> state);
+
+    /**
+     * Per-network sampler diagnostics logged beside the task's metrics (e.g. MALA's "acceptance"
+     * and "stepScale", replica exchange's "swapAcceptance0to1"); none for plain Langevin and the
+     * optimisers.
+     */
+    default java.util.List<String> samplerColumns() {
+        return java.util.List.of();
+    }
+
+    /** The values of {@link #samplerColumns()} for network {@code member} now (finite numbers). */
+    default double[] samplerValues(int member) {
+        return new double[0];
+    }
+
+    /** Sampler details for observables/sampler.json (ladder, every replica's acceptance); empty by default. */
+    default Map<String, Object> samplerDetails() {
+        return Map.of();
+    }
 }

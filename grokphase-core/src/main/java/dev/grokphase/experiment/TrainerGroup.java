@@ -59,8 +59,28 @@ public final class TrainerGroup implements NetworkGroup {
     }
 
     @Override
+    public java.util.List<String> samplerColumns() {
+        return trainer.mala() == null ? java.util.List.of() : java.util.List.of("acceptance", "stepScale");
+    }
+
+    @Override
+    public double[] samplerValues(int member) {
+        dev.grokphase.train.MalaChains mala = trainer.mala();
+        return mala == null ? new double[0] : new double[] {mala.acceptance(member), mala.stepScale(member)};
+    }
+
+    @Override
     public Map<String, Object> saveState() {
-        TrainerState s = trainer.saveState();
+        return flatten(trainer.saveState());
+    }
+
+    @Override
+    public void restoreState(Map<String, Object> state) {
+        trainer.restoreState(unflatten(state));
+    }
+
+    /** A trainer state as one map of named arrays, each name prefixed with its type ("d:", "f:", "l:"). */
+    static Map<String, Object> flatten(TrainerState s) {
         Map<String, Object> out = new LinkedHashMap<>();
         s.doubles().forEach((k, v) -> out.put("d:" + k, v));
         s.floats().forEach((k, v) -> out.put("f:" + k, v));
@@ -68,8 +88,7 @@ public final class TrainerGroup implements NetworkGroup {
         return out;
     }
 
-    @Override
-    public void restoreState(Map<String, Object> state) {
+    static TrainerState unflatten(Map<String, Object> state) {
         Map<String, double[]> d = new LinkedHashMap<>();
         Map<String, float[]> f = new LinkedHashMap<>();
         Map<String, long[]> l = new LinkedHashMap<>();
@@ -82,6 +101,6 @@ public final class TrainerGroup implements NetworkGroup {
                 default -> throw new IllegalArgumentException("unknown state entry " + e.getKey());
             }
         }
-        trainer.restoreState(new TrainerState(d, f, l));
+        return new TrainerState(d, f, l);
     }
 }

@@ -38,6 +38,9 @@ public record Computation(String id, Kind kind, String command, Map<String, Obje
         List<Map<String, Object>> pts = points;
         Map<String, List<Object>> g = grid;
         Override o = scales.get(scale);
+        if (o == null && scale == Scale.LARGE) {
+            o = scales.get(Scale.DEFAULT); // no large sizes of its own: the default ones
+        }
         if (o != null) {
             if (o.config() != null) base.putAll(o.config());
             if (o.points() != null) pts = o.points();

@@ -8,6 +8,12 @@ public enum Scale {
     QUICK,
     /** A 2-core machine, all specs in under 15 minutes: what {@code grokphase reproduce} runs. */
     DEFAULT,
+    /**
+     * About an hour on a 2-core machine: what the default scale cannot show (App. D with longer
+     * runs, Fig. 2 at β = 1/2). A computation without a {@code large} override runs its
+     * {@code default} sizes.
+     */
+    LARGE,
     /** The paper's sizes (notes §6.1, §6.2): a cluster job. */
     FULL;
 
@@ -21,6 +27,6 @@ public enum Scale {
                 return s;
             }
         }
-        throw dev.grokphase.error.GrokphaseException.invalid(option, text, "allowed quick, default, full");
+        throw dev.grokphase.error.GrokphaseException.invalid(option, text, "allowed quick, default, large, full");
     }
 }

@@ -166,7 +166,7 @@ public final class SpecLoader {
                 Map<String, List<Object>> grid = grid(p + ".grid", c.get("grid"));
                 Map<Scale, Computation.Override> scales = new EnumMap<>(Scale.class);
                 if (c.get("scales") != null) {
-                    Map<String, Object> sm = map(p + ".scales", c.get("scales"), Set.of("quick", "default", "full"));
+                    Map<String, Object> sm = map(p + ".scales", c.get("scales"), Set.of("quick", "default", "large", "full"));
                     for (Map.Entry<String, Object> e : sm.entrySet()) {
                         String sp = p + ".scales." + e.getKey();
                         Map<String, Object> o = map(sp, e.getValue(), OVERRIDE);

@@ -19,7 +19,10 @@ import java.util.Set;
 /**
  * The summary table of a sweep: one row per run with its place in the spec, its status, its tags
  * and config (prefixed {@code tag.} and {@code config.}) and the scalar entries of its
- * {@code summary.json} (prefixed {@code summary.}, nested keys joined by '.'). CSV with a header,
+ * {@code summary.json} (prefixed {@code summary.}, nested keys joined by '.'), and for a theory run
+ * its result: {@code theory.rows} (the rows of its {@code theory.csv}) and, when that is one row
+ * (a {@code --transition} point, a single σ²), each of its columns as {@code theory.<column>}; a
+ * scan's rows stay in the run's theory.csv (python/grokphase joins them). CSV with a header,
  * {@code Locale.ROOT} numbers, empty cells for missing values: {@code pandas.read_csv} in one line.
  */
 public final class SweepSummary {
@@ -34,6 +37,7 @@ public final class SweepSummary {
         Set<String> tagCols = new LinkedHashSet<>();
         Set<String> cfgCols = new java.util.TreeSet<>();
         Set<String> sumCols = new java.util.TreeSet<>();
+        Set<String> theoryCols = new LinkedHashSet<>();
         for (RunResult r : results) {
             Map<String, String> row = new LinkedHashMap<>();
             PlannedRun p = r.planned();
@@ -63,11 +67,20 @@ public final class SweepSummary {
                     row.put("error", (row.get("error") + " summary.json unreadable").trim());
                 }
             }
+            Path theory = Path.of(r.directory()).resolve("theory.csv");
+            if (Files.isRegularFile(theory)) {
+                try {
+                    theoryColumns(Files.readAllLines(theory), row, theoryCols);
+                } catch (IOException e) {
+                    row.put("error", (row.get("error") + " theory.csv unreadable").trim());
+                }
+            }
             rows.add(row);
         }
         columns.addAll(tagCols);
         columns.addAll(cfgCols);
         columns.addAll(sumCols);
+        columns.addAll(theoryCols);
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", columns.stream().map(SweepSummary::quote).toList())).append('\n');
         for (Map<String, String> row : rows) {
@@ -78,6 +91,53 @@ public final class SweepSummary {
             sb.append(String.join(",", cells)).append('\n');
         }
         AtomicFiles.writeString(csv, sb.toString());
+    }
+
+    /** theory.rows, and theory.&lt;column&gt; when the table has exactly one row (cells copied verbatim). */
+    static void theoryColumns(List<String> lines, Map<String, String> row, Set<String> cols) {
+        List<String> data = lines.stream().filter(l -> !l.isBlank()).toList();
+        if (data.isEmpty()) {
+            return;
+        }
+        row.put("theory.rows", Integer.toString(data.size() - 1));
+        cols.add("theory.rows");
+        if (data.size() == 2) {
+            List<String> header = splitCsv(data.get(0));
+            List<String> values = splitCsv(data.get(1));
+            for (int i = 0; i < header.size() && i < values.size(); i++) {
+                row.put("theory." + header.get(i), values.get(i));
+                cols.add("theory." + header.get(i));
+            }
+        }
+    }
+
+    /** One CSV line split into cells (double-quoted cells may hold commas and "" for a quote). */
+    static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
     }
 
     private static void flatten(String prefix, JsonNode n, Map<String, String> row, Set<String> cols, int depth) {

@@ -27,8 +27,10 @@ import java.util.Map;
  * bit-identically. Two-hot inputs (modular addition) skip both products: X·Wᵀ becomes the sum of
  * two columns of W per row and Gᵀ·X a scatter-add (1.75× faster at P = 97, N = 500).
  *
- * <p>Use {@link #create(TrainingConfig, Dataset, List)}; float64 and float32 have separate
- * implementations (the float32 one keeps float[] and float buffers throughout).
+ * <p>Use {@link #create(TrainingConfig, Dataset, List)}. The implementation is {@link Engine}, one
+ * class for both precisions whose step is assembled from parts (input product, activation pass,
+ * readout pass, update rule; docs/design-notes.md, "Training engine"); float32 keeps float[] and
+ * float buffers throughout.
  */
 public abstract class Trainer {
 
@@ -99,8 +101,8 @@ public abstract class Trainer {
         this.scale = spec.effectiveScale();
         if (batch == 0) {
             this.dataScale = 0; // no data: Langevin samples the prior
-        } else if (config.optimizer() instanceof LangevinConfig l) {
-            this.dataScale = ((double) nTrain / batch) / l.temperature();
+        } else if (!Double.isNaN(config.optimizer().temperature())) {
+            this.dataScale = ((double) nTrain / batch) / config.optimizer().temperature();
         } else {
             this.dataScale = 1.0 / batch;
         }
@@ -151,8 +153,8 @@ public abstract class Trainer {
     static Trainer create(TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial,
                           List<RandomStream> noise, RandomStream batchRng, Blas blas) {
         return config.precision() == Precision.FLOAT64
-                ? new Trainer64(config, data, initial, noise, batchRng, blas)
-                : new Trainer32(config, data, initial, noise, batchRng, blas);
+                ? new Engine<>(Kernels64.INSTANCE, config, data, initial, noise, batchRng, blas)
+                : new Engine<>(Kernels32.INSTANCE, config, data, initial, noise, batchRng, blas);
     }
 
     /** One update of every network of the group. */
@@ -224,6 +226,14 @@ public abstract class Trainer {
         return Forward.predict(spec, snapshotW(member), snapshotA(member), x, n, blas);
     }
 
+    /**
+     * The Metropolis-adjusted chains of this trainer (acceptance, adapted steps, energies, per-member
+     * inverse temperatures, state exchange), or null when the update rule is not MALA.
+     */
+    public MalaChains mala() {
+        return null;
+    }
+
     public abstract TrainerState saveState();
 
     public abstract void restoreState(TrainerState state);
@@ -263,10 +273,8 @@ public abstract class Trainer {
                 optimizerKind()};
     }
 
-    private long optimizerKind() {
-        OptimizerConfig o = config.optimizer();
-        return o instanceof LangevinConfig ? 0 : o instanceof SgdConfig ? 1 : 2;
-    }
+    /** The update rule's kind in {@link #shape()} (0 Langevin, 1 SGD, 2 AdamW). */
+    protected abstract long optimizerKind();
 
     /** State common to both precisions: counters, RNG words, batch order, last losses. */
     protected final void saveCommon(Map<String, long[]> longs, Map<String, double[]> doubles) {

@@ -48,8 +48,14 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
         if (loss == Loss.CROSS_ENTROPY && network.outputDim() < 2) {
             throw GrokphaseException.invalid("--loss", "cross-entropy", "needs at least 2 outputs (use mse)");
         }
-        if (optimizer instanceof LangevinConfig l && l.sexticGamma() > 0 && network.inputDim() % 2 != 0) {
-            throw GrokphaseException.invalid("--gamma", l.sexticGamma(),
+        if (optimizer instanceof MalaConfig && batchSize != 0) {
+            throw GrokphaseException.invalid("--batch-size", batchSize, "MALA needs the full-batch energy (use 0)");
+        }
+        if (optimizer instanceof MalaConfig && loss != Loss.MSE) {
+            throw GrokphaseException.invalid("--loss", "cross-entropy", "MALA samples the Gaussian-likelihood posterior (use mse)");
+        }
+        if (optimizer.sexticGamma() > 0 && network.inputDim() % 2 != 0) {
+            throw GrokphaseException.invalid("--gamma", optimizer.sexticGamma(),
                     "the sextic regulariser needs two-hot inputs of dimension 2P (modular task)");
         }
     }

@@ -12,6 +12,11 @@
  * {@code saveState()} / {@code restoreState(TrainerState)} (bit-identical resume), and
  * {@link dev.grokphase.train.DivergenceException} (step, network, quantity) on NaN/Inf.
  *
+ * <p>Inside: {@link dev.grokphase.train.Engine} assembles a step from an input product, an
+ * activation pass, a readout pass and an update rule, one class each, over the loops of
+ * {@link dev.grokphase.train.Kernels} (float64 and float32); docs/design-notes.md, "Training
+ * engine", says how to add an update rule.
+ *
  * <p>Langevin samples exp(−U) with U = Σ_μ ℓ_μ/σ² + |w|²/(2 varW) + |a|²/(2 varA) + Γ[w],
  * ℓ = ½|f − y|² for MSE, which is the posterior of notes §2.2 exactly (up to the O(η) bias of the
  * unadjusted discretisation). Steps are constant per group, η_g = lr · varG (§2.3).

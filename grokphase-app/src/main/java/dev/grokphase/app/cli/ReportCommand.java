@@ -26,7 +26,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "The HTML file to write. Default: report.html in the first DIR.")
     Path out;
 
-    @Option(names = "--figures", paramLabel = "DIR", description = "Also write each figure as PNG and SVG (caption included) into DIR.")
+    @Option(names = "--figures", paramLabel = "DIR", description = "Also write each figure as PNG, SVG and PDF into DIR, its caption beside it as .txt and .tex.")
     Path figures;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "grokphase report",

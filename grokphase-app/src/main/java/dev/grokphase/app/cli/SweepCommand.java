@@ -40,7 +40,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "A built-in spec id or a path to a spec YAML file.")
     String specArg;
 
-    @Option(names = "--scale", paramLabel = "quick|default|full", defaultValue = "default",
+    @Option(names = "--scale", paramLabel = "quick|default|large|full", defaultValue = "default",
             description = "Sizes to run: quick (smoke test), default (2-core machine), full (the paper's). Default: ${DEFAULT-VALUE}.")
     String scale;
 

@@ -2,6 +2,7 @@ package dev.grokphase.app.cli;
 
 import dev.grokphase.app.train.CommonTrainOptions;
 import dev.grokphase.app.train.EngineNetworks;
+import dev.grokphase.app.train.SamplerOptions;
 import dev.grokphase.app.train.TrainRun;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.experiment.CubicMetrics;
@@ -29,7 +30,7 @@ import java.util.concurrent.Callable;
 public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task {
 
     /** How the network is trained. */
-    public enum Sampler { langevin, gd, sgd }
+    public enum Sampler { langevin, mala, gd, sgd }
 
     /** The activation φ. */
     public enum Activation { erf, square, relu, linear }
@@ -77,7 +78,7 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
             defaultValue = "standard")
     public TrainCubicCommand.Readout readout;
 
-    @Option(names = "--sampler", description = "langevin | gd | sgd. Default: ${DEFAULT-VALUE}.", defaultValue = "langevin")
+    @Option(names = "--sampler", description = "langevin (unadjusted) | mala (Metropolis-adjusted: exact posterior, step adapted during burn-in, acceptance reported) | gd | sgd. Default: ${DEFAULT-VALUE}.", defaultValue = "langevin")
     public Sampler sampler;
 
     @Option(names = "--lr", description = "Step size. Langevin: η_g = lr · (prior variance of layer g) (paper-notes §2.3, 0.01–0.1); gd/sgd: plain learning rate. Default: ${DEFAULT-VALUE}.",
@@ -86,6 +87,13 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
 
     @Option(names = "--momentum", description = "Momentum of gd/sgd. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double momentum;
+
+    @Option(names = "--droplet-threshold", description = "|w·w*| above which a hidden neuron counts as a droplet (observable dropletFraction). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.8")
+    public double dropletThreshold;
+
+    @Mixin
+    public SamplerOptions samplerOptions;
 
     @Mixin
     public CommonTrainOptions common;
@@ -106,11 +114,16 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
         Require.positive("--sigma-a2", sigmaA2);
         Require.finite("--eps", eps);
         Require.positive("--lr", lr);
+        Require.positive("--droplet-threshold", dropletThreshold);
         if (!(momentum >= 0 && momentum < 1)) {
             throw GrokphaseException.outOfRange("--momentum", momentum, "[0, 1)");
         }
         if (common.batchSize > n) {
             throw GrokphaseException.outOfRange("--batch-size", common.batchSize, "[0, --n = " + n + "]");
+        }
+        samplerOptions.validate(sampler == Sampler.mala);
+        if (sampler == Sampler.mala && common.batchSize > 0) {
+            throw GrokphaseException.invalid("--batch-size", common.batchSize, "MALA needs the full-batch energy (use 0)");
         }
     }
 
@@ -121,7 +134,7 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
 
     @Override
     public TaskMetrics metrics() {
-        return new CubicMetrics();
+        return new CubicMetrics(dropletThreshold);
     }
 
     @Override

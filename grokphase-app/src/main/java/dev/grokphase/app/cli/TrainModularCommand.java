@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 public final class TrainModularCommand implements Callable<Integer>, TrainRun.Task {
 
     /** Optimiser or sampler. */
-    public enum Optimizer { adamw, sgd, gd, langevin }
+    public enum Optimizer { adamw, sgd, gd, langevin, mala }
 
     /** Targets: one-hot, or one-hot minus 1/P (paper-notes §5.1). */
     public enum Targets { onehot, centred }
@@ -69,7 +69,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Option(names = "--targets", description = "onehot | centred. Default: ${DEFAULT-VALUE}.", defaultValue = "onehot")
     public Targets targets;
 
-    @Option(names = "--optimizer", description = "adamw | sgd | gd | langevin. Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
+    @Option(names = {"--optimizer", "--sampler"}, description = "adamw | sgd | gd | langevin (unadjusted) | mala (Metropolis-adjusted Langevin: exact posterior, step adapted during burn-in, acceptance reported). Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
     public Optimizer optimizer;
 
     @Option(names = "--lr", description = "Learning rate (Langevin: step factor on the prior variances). Default: ${DEFAULT-VALUE}.", defaultValue = "1e-2")
@@ -109,6 +109,9 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     public double gamma;
 
     @Mixin
+    public dev.grokphase.app.train.SamplerOptions samplerOptions;
+
+    @Mixin
     public CommonTrainOptions common;
 
     /** β1, β2 parsed from --betas. */
@@ -139,6 +142,14 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Override
     public void validate() {
         Require.prime("--P", p);
+        // The aligned start sets each neuron's overlap with a teacher direction; modular addition has
+        // no such direction (a droplet there is a neuron on one Fourier mode, with no single overlap to set).
+        if (!(common.initialState() instanceof dev.grokphase.net.InitialState.Prior)) {
+            throw GrokphaseException.invalid("--init", common.init, "train modular supports only prior (aligned:Q needs the cubic teacher's direction)");
+        }
+        if (common.secondStart() != null) {
+            throw GrokphaseException.invalid("--two-start", common.twoStart, "train modular has no second start (aligned:Q needs the cubic teacher's direction)");
+        }
         if (!(trainFraction > 0 && trainFraction <= 1)) {
             throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "(0, 1]");
         }
@@ -162,6 +173,13 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         Require.positive("--sigma2", sigma2);
         Require.positive("--sigma-a2", sigmaA2);
         Require.nonNegative("--gamma", gamma);
+        samplerOptions.validate(optimizer == Optimizer.mala);
+        if (optimizer == Optimizer.mala && common.batchSize > 0) {
+            throw GrokphaseException.invalid("--batch-size", common.batchSize, "MALA needs the full-batch energy (use 0)");
+        }
+        if (optimizer == Optimizer.mala && loss == Loss.crossEntropy) {
+            throw GrokphaseException.invalid("--loss", "cross-entropy", "MALA samples the Gaussian-likelihood posterior (use mse)");
+        }
     }
 
     @Override

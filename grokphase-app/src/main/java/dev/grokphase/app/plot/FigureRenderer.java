@@ -1,10 +1,16 @@
 package dev.grokphase.app.plot;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -32,9 +38,14 @@ import java.util.Locale;
 import dev.grokphase.io.AtomicFiles;
 
 /**
- * Renders a {@link Figure} headless to PNG or SVG in the style of a paper figure: white
+ * Renders a {@link Figure} headless to PNG, SVG or PDF in the style of a paper figure: white
  * background, thin frame, light grid, theory as lines, experiment as markers with error bars, a
- * legend, phase bands, and the caption typeset under the axes.
+ * legend, phase bands, and (optionally) the caption typeset under the axes. Figure files for a
+ * paper carry no caption: {@link #write} puts it beside them as {@code .txt} and {@code .tex}.
+ *
+ * <p>PDF: vector, drawn through pdfbox-graphics2d (XChart's own PDF dependency) with the TrueType
+ * files of the font family registered, so the text is real text in an embedded (subset) font, as
+ * journals require; a family whose files cannot be found is drawn as outlines.
  *
  * <p>Log axes: XChart rejects values ≤ 0 (DESIGN.md pitfall), so such points are dropped here,
  * explicitly, and a note ("3 points with σ² ≤ 0 not shown on the log axis") is appended to the
@@ -134,12 +145,64 @@ public final class FigureRenderer {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Writes {@code dir/<id>.png} and {@code dir/<id>.svg}; returns the PNG path. */
+    /** A one-page PDF document of the figure's size (1 px = 1 pt), vector, fonts embedded. */
+    public byte[] pdf(Figure figure) {
+        Prepared p = prepare(figure);
+        int h = totalHeight(p);
+        try (PDDocument doc = new PDDocument(); PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
+            for (java.io.File ttf : FontFiles.of(fontFamily)) {
+                fonts.registerFont(ttf);
+            }
+            PDPage page = new PDPage(new PDRectangle(width, h));
+            doc.addPage(page);
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, width, h);
+            g.setFontTextDrawer(fonts);
+            paint(g, p, h);
+            g.dispose();
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawForm(g.getXFormObject());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot encode PDF for figure " + figure.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** File extensions {@link #write} produces next to the PNG. */
+    public static final List<String> COMPANION_EXTENSIONS = List.of("svg", "pdf", "txt", "tex");
+
+    /**
+     * Writes {@code dir/<id>.png} (2× resolution), {@code .svg} and {@code .pdf}, and the caption as
+     * {@code .txt} (plain) and {@code .tex} (a LaTeX figure environment that includes the PDF);
+     * returns the PNG path.
+     */
     public Path write(Figure figure, Path dir) {
         Path png = dir.resolve(figure.id() + ".png");
         AtomicFiles.write(png, png(figure, 2.0));
         AtomicFiles.writeString(dir.resolve(figure.id() + ".svg"), svg(figure));
+        AtomicFiles.write(dir.resolve(figure.id() + ".pdf"), pdf(figure));
+        List<String> caption = captionParagraphs(figure);
+        AtomicFiles.writeString(dir.resolve(figure.id() + ".txt"),
+                (figure.title().isEmpty() ? "" : figure.title() + "\n\n") + String.join("\n\n", caption) + "\n");
+        AtomicFiles.writeString(dir.resolve(figure.id() + ".tex"), latex(figure, caption));
         return png;
+    }
+
+    /** A LaTeX figure environment: the PDF, the caption (title in bold) and a label {@code fig:<id>}. */
+    static String latex(Figure figure, List<String> caption) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("% ").append(figure.id()).append(".tex: written by grokphase; needs \\usepackage{graphicx}.\n")
+                .append("% Use with \\input{").append(figure.id()).append(".tex}, or copy the parts you need.\n")
+                .append("\\begin{figure}[tbp]\n  \\centering\n  \\includegraphics[width=\\linewidth]{")
+                .append(figure.id()).append(".pdf}\n  \\caption{");
+        if (!figure.title().isEmpty()) {
+            sb.append("\\textbf{").append(LatexText.escape(figure.title())).append(".} ");
+        }
+        sb.append(LatexText.escape(String.join(" ", caption))).append("}\n  \\label{fig:").append(figure.id())
+                .append("}\n\\end{figure}\n");
+        return sb.toString();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -278,19 +341,71 @@ public final class FigureRenderer {
         }
     }
 
-    /** log10(max/min) of the (positive) x or y values of the series. */
-    static double decades(List<Series> series, boolean x) {
+    /** {min, max} of the positive x or y values of the series (error bars included), or {1, 10}. */
+    static double[] range(List<Series> series, boolean x) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (Series s : series) {
-            for (double v : x ? s.x() : s.y()) {
-                if (v > 0) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+            double[] v = x ? s.x() : s.y();
+            for (int i = 0; i < v.length; i++) {
+                double e = !x && s.err() != null ? s.err()[i] : 0;
+                if (v[i] - e > 0) lo = Math.min(lo, v[i] - e);
+                if (v[i] > 0) {
+                    lo = Math.min(lo, v[i]);
+                    hi = Math.max(hi, v[i] + e);
                 }
             }
         }
-        return hi > 0 ? Math.log10(hi / lo) : 0;
+        return hi > 0 ? new double[]{lo, hi} : new double[]{1, 10};
+    }
+
+    /**
+     * Limits, labelling and number format of a logarithmic axis, chosen so that every axis shows
+     * labelled ticks at both ends and no two labels overlap. XChart labels either every decade
+     * only, or every 1…9 × 10^k tick: within about one decade the limits are rounded out to the
+     * 1…9 grid and every tick is labelled (a range of 1.1…9.3 gets labels 1…10, not 2…9);
+     * beyond it only decades are labelled, and the limits are rounded out to decades when fewer
+     * than three would be in range. One number format per axis (plain decimals, or 1E-5 style for
+     * all labels when some are below 10⁻⁴ or above 10⁵), never a mix.
+     */
+    record LogAxis(double min, double max, boolean decadeOnly, String pattern) {
+
+        static LogAxis of(double[] dataRange, Double fixedMin, Double fixedMax) {
+            double lo = fixedMin != null && fixedMin > 0 ? fixedMin : dataRange[0];
+            double hi = fixedMax != null && fixedMax > lo ? fixedMax : Math.max(dataRange[1], lo * 1.0001);
+            double gridLo = fixedMin != null ? lo : floorMantissa(lo);
+            double gridHi = fixedMax != null ? hi : ceilMantissa(hi);
+            boolean decadeOnly = Math.log10(gridHi / gridLo) > 1.05;
+            double min = gridLo;
+            double max = gridHi;
+            if (decadeOnly) {
+                min = lo;
+                max = hi;
+                double firstDecade = Math.ceil(Math.log10(min) - 1e-9);
+                double lastDecade = Math.floor(Math.log10(max) + 1e-9);
+                // Few decades: round out to whole decades, so both ends carry a label.
+                if (lastDecade - firstDecade < 2) {
+                    if (fixedMin == null) min = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9));
+                    if (fixedMax == null) max = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
+                }
+            }
+            boolean plain = min >= 0.99e-4 && max <= 1.01e5;
+            return new LogAxis(min, max, decadeOnly, plain ? "0.#####" : "0E0");
+        }
+
+        /** The largest m·10^k (m = 1…9) not above v. */
+        static double floorMantissa(double v) {
+            double decade = Math.pow(10, Math.floor(Math.log10(v)));
+            double m = Math.floor(v / decade + 1e-9);
+            return Math.max(1, m) * decade;
+        }
+
+        /** The smallest m·10^k (m = 1…10) not below v. */
+        static double ceilMantissa(double v) {
+            double decade = Math.pow(10, Math.floor(Math.log10(v)));
+            double m = Math.ceil(v / decade - 1e-9);
+            return Math.max(1, m) * decade;
+        }
     }
 
     XYChart chart(Prepared p) {
@@ -321,19 +436,26 @@ public final class FigureRenderer {
         st.setAxisTickMarkLength(4);
         st.setPlotMargin(6);
         st.setAxisTicksLineVisible(false);
-        // "0.05", not XChart's default ".05"; log axes keep their own formatter.
+        // "0.05", not XChart's default ".05".
         if (!f.logX()) st.setXAxisDecimalPattern("0.###");
         if (!f.logY()) st.setYAxisDecimalPattern("0.###");
         st.setLocale(Locale.ROOT);
         st.setXAxisLogarithmic(f.logX());
         st.setYAxisLogarithmic(f.logY());
-        // XChart labels only whole decades on a log axis: a range under two decades would have no labels.
-        if (f.logX()) st.setXAxisLogarithmicDecadeOnly(decades(p.series(), true) >= 2);
-        if (f.logY()) st.setYAxisLogarithmicDecadeOnly(decades(p.series(), false) >= 2);
         if (f.xMin() != null) st.setXAxisMin(f.xMin());
         if (f.xMax() != null) st.setXAxisMax(f.xMax());
         if (f.yMin() != null) st.setYAxisMin(f.yMin());
         if (f.yMax() != null) st.setYAxisMax(f.yMax());
+        if (f.logX()) {
+            LogAxis a = LogAxis.of(range(p.series(), true), f.xMin(), f.xMax());
+            st.setXAxisLogarithmicDecadeOnly(a.decadeOnly()).setXAxisMin(a.min()).setXAxisMax(a.max());
+            st.setXAxisDecimalPattern(a.pattern());
+        }
+        if (f.logY()) {
+            LogAxis a = LogAxis.of(range(p.series(), false), f.yMin(), f.yMax());
+            st.setYAxisLogarithmicDecadeOnly(a.decadeOnly()).setYAxisMin(a.min()).setYAxisMax(a.max());
+            st.setYAxisDecimalPattern(a.pattern());
+        }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Series s : p.series()) {
             // XChart rejects repeated legend names; number the repeats instead of failing.
@@ -359,9 +481,39 @@ public final class FigureRenderer {
                     xs.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
                             10f, new float[]{6f, 4f}, 0f));
                 }
+                case DOTTED, DASH_DOT -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    float[] dash = s.style() == Series.Style.DOTTED ? new float[]{1.5f, 3.5f} : new float[]{8f, 3f, 1.5f, 3f};
+                    xs.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+                }
                 case POINTS -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);
+                }
+                case FLAGGED_POINTS -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xs.setMarker(SeriesMarkers.CROSS);
+                }
+                case REGION -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    Color tint = new Color(255 - (255 - c.getRed()) / 3, 255 - (255 - c.getGreen()) / 3, 255 - (255 - c.getBlue()) / 3);
+                    xs.setFillColor(tint);
+                    xs.setLineColor(tint);
+                    xs.setLineStyle(new BasicStroke(0.5f));
+                }
+                case STEMS -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xs.setMarker(SeriesMarkers.CIRCLE);
+                    for (int i = 0; i < s.x().length; i++) {
+                        XYSeries stem = chart.addSeries(name + " stem " + i, new double[]{s.x()[i], s.x()[i]}, new double[]{0, s.y()[i]});
+                        stem.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                        stem.setMarker(SeriesMarkers.NONE);
+                        stem.setLineColor(c);
+                        stem.setLineStyle(new BasicStroke(1.6f));
+                        stem.setShowInLegend(false);
+                    }
                 }
                 case AREA -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);

@@ -21,16 +21,39 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
         LINE,
         /** Dashed line without markers: a secondary theory curve (e.g. a metastable branch). */
         DASHED,
+        /** Dotted line: a further curve that may lie on top of a solid or dashed one. */
+        DOTTED,
+        /** Dash-dotted line: likewise. */
+        DASH_DOT,
         /** Markers only (with error bars when {@code err} is given): an experiment. */
         POINTS,
         /** Markers joined by a thin line: an experiment sampled densely (e.g. in time). */
         POINTS_LINE,
+        /** Crosses (with error bars): an experiment that did not pass its equilibration check. */
+        FLAGGED_POINTS,
         /**
          * A line with the region below it (to the bottom of the plot) filled in a pale tint of its
          * colour. Later series paint over earlier ones, so stacked areas shade the regions between
          * phase boundaries of a phase diagram.
          */
-        AREA
+        AREA,
+        /**
+         * A filled region without outline, its legend entry a filled box: {@code x}, {@code y} are
+         * the vertices of a closed polygon (see {@link #region}). For the phases of a phase diagram,
+         * with the phase lines as separate {@link #LINE} series.
+         */
+        REGION,
+        /**
+         * A stem plot: a thin vertical line from 0 to each y, with a marker at the top; for discrete
+         * spectra and histograms over an integer axis.
+         */
+        STEMS
+    }
+
+    /** The line styles in turn, for curves that may coincide (index 0 = solid). */
+    public static Style lineStyle(int index) {
+        Style[] cycle = {Style.LINE, Style.DASHED, Style.DOTTED, Style.DASH_DOT};
+        return cycle[Math.floorMod(index, cycle.length)];
     }
 
     public Series {
@@ -56,8 +79,38 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
         return new Series(name, x, y, err, Style.POINTS, colour);
     }
 
+    /** An experiment not shown to be at equilibrium: drawn with crosses instead of filled markers. */
+    public static Series flaggedPoints(String name, double[] x, double[] y, double[] err, int colour) {
+        return new Series(name, x, y, err, Style.FLAGGED_POINTS, colour);
+    }
+
     public static Series area(String name, double[] x, double[] y, int colour) {
         return new Series(name, x, y, null, Style.AREA, colour);
+    }
+
+    public static Series styled(String name, double[] x, double[] y, Style style, int colour) {
+        return new Series(name, x, y, null, style, colour);
+    }
+
+    public static Series stems(String name, double[] x, double[] y, int colour) {
+        return new Series(name, x, y, null, Style.STEMS, colour);
+    }
+
+    /**
+     * The region between {@code lower} and {@code upper} over {@code x} (sorted), as one closed
+     * polygon: along the lower curve left to right, back along the upper curve.
+     */
+    public static Series region(String name, double[] x, double[] lower, double[] upper, int colour) {
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = x[i];
+            py[i] = lower[i];
+            px[2 * n - 1 - i] = x[i];
+            py[2 * n - 1 - i] = upper[i];
+        }
+        return new Series(name, px, py, null, Style.REGION, colour);
     }
 
     public static Series pointsLine(String name, double[] x, double[] y, double[] err, int colour) {

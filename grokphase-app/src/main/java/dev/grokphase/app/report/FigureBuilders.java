@@ -34,6 +34,7 @@ public final class FigureBuilders {
         KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
         KINDS.put("modular-phase-diagram", FigureBuilders::modularPhaseDiagram);
         KINDS.put("cubic-phase-diagram", FigureBuilders::cubicPhaseDiagram);
+        KINDS.put("droplets-vs-width", WidthFigures::dropletsVsWidth);
     }
 
     @FunctionalInterface
@@ -151,11 +152,18 @@ public final class FigureBuilders {
 
     /** Ensemble mean of a metric per step, over every network of metrics.csv. */
     static double[][] meanByStep(CsvTable t, String column) {
+        return meanByStep(t, column, Double.POSITIVE_INFINITY);
+    }
+
+    /** As above over the networks with index below {@code networks} (a two-start run's first start). */
+    static double[][] meanByStep(CsvTable t, String column, double networks) {
         TreeMap<Double, double[]> acc = new TreeMap<>();
         double[] steps = t.column("step");
         double[] v = t.column(column);
+        double[] net = t.has("network") ? t.column("network") : null;
         for (int i = 0; i < steps.length; i++) {
             if (!Double.isFinite(v[i])) continue;
+            if (net != null && !(net[i] < networks)) continue;
             double[] a = acc.computeIfAbsent(steps[i], k -> new double[2]);
             a[0] += v[i];
             a[1]++;
@@ -248,6 +256,10 @@ public final class FigureBuilders {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             List<Double> es = new ArrayList<>();
+            // Runs whose equilibration flag is not true (two-start test, halves, τ): crosses, own legend entry.
+            List<Double> fx = new ArrayList<>();
+            List<Double> fy = new ArrayList<>();
+            List<Double> fe = new ArrayList<>();
             for (RunData r : training.getOrDefault(g, List.of())) {
                 plannedPoints++;
                 if (!usable(r)) continue;
@@ -256,17 +268,24 @@ public final class FigureBuilders {
                 double nets = r.summaryNumber("networks");
                 double e = r.configNumber("eps");
                 if (!Double.isFinite(v) || cubic && !(Double.isFinite(e) && e != 0)) continue;
-                xs.add(r.configNumber("sigma2"));
+                boolean equilibrated = ReportWriter.shownEquilibrated(r);
+                (equilibrated ? xs : fx).add(r.configNumber("sigma2"));
                 // The run layer's cubic projection is ε when fully learned (notes §6.1): divide by ε.
-                ys.add(cubic ? v / e : 1 - v);
+                (equilibrated ? ys : fy).add(cubic ? v / e : 1 - v);
                 double se = Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0;
-                es.add(cubic ? se / Math.abs(e) : se);
+                (equilibrated ? es : fe).add(cubic ? se / Math.abs(e) : se);
                 if (Double.isNaN(eps)) eps = e;
                 shownPoints++;
             }
             if (!xs.isEmpty()) {
                 b.add(Series.points("experiment " + gl, toArray(xs), toArray(ys), toArray(es), colour));
                 if (theory.getOrDefault(g, List.of()).isEmpty()) {
+                    sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
+                }
+            }
+            if (!fx.isEmpty()) {
+                b.add(Series.flaggedPoints("experiment " + gl + " (not equilibrated)", toArray(fx), toArray(fy), toArray(fe), colour));
+                if (xs.isEmpty() && theory.getOrDefault(g, List.of()).isEmpty()) {
                     sizes.add(gl + ": " + sizes(training.get(g).get(0), "N", "n", "d", "sigmaA2"));
                 }
             }
@@ -289,9 +308,13 @@ public final class FigureBuilders {
             b.note("1 = cubic component fully learned (f̄·H₃/6 = ε = " + RunDescription.format(eps) + "), 0 = not learned.");
         }
         String train = trainingDescription(data.of(param(fig, "training", null)));
-        b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A). Markers: "
-                        + "trained networks (%s; %d of %d σ² points), ensemble mean ± std/√networks. %s.",
-                fig.caption().isEmpty() ? "" : fig.caption(), train, shownPoints, plannedPoints,
+        String markers = shownPoints > 0
+                ? String.format(Locale.ROOT, " Markers: trained networks (%s; %d of %d σ² points), ensemble mean ± std/√networks; crosses: points "
+                        + "whose equilibration check failed or was undetermined (two starts, halves, autocorrelation; docs/theory.md).",
+                        train, shownPoints, plannedPoints)
+                : plannedPoints > 0 ? String.format(Locale.ROOT, " No trained network to show yet (0 of %d σ² points done).", plannedPoints) : "";
+        b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A).%s %s.",
+                fig.caption().isEmpty() ? "" : fig.caption(), markers,
                 String.join("; ", sizes)).trim());
         return b.build();
     }
@@ -357,6 +380,7 @@ public final class FigureBuilders {
         groups.addAll(training.keySet());
         int colour = 0;
         double yMaxData = 0;
+        int histograms = 0;
         for (double g : groups) {
             String gl = groupSymbol(groupKey) + " = " + label(g);
             for (RunData r : theory.getOrDefault(g, List.of())) {
@@ -385,17 +409,20 @@ public final class FigureBuilders {
                 double[] e = t.has("negLogPError") ? t.column("negLogPError") : null;
                 for (double v : y) if (Double.isFinite(v)) yMaxData = Math.max(yMaxData, v);
                 b.add(Series.points("experiment " + gl, t.column("centre"), y, e, colour));
+                histograms++;
             }
             colour++;
         }
         // Theory −log p grows without bound away from the saddles; keep the axis where the data is.
         b.yRange(-0.5, yMaxData > 0 ? Math.min(yCap, Math.ceil(yMaxData * 1.3 + 1)) : yCap);
         String train = trainingDescription(data.of(param(fig, "training", null)));
-        b.caption(String.format(Locale.ROOT, "%s−log p of the overlap of each hidden neuron's input weights with the "
-                        + "teacher direction, pooled over the ensemble (%s)%s. Markers: histogram with 5-subset error bars "
-                        + "(notes §6.1). Lines: theory action S(q) (notes §4.4). Each curve shifted to minimum 0.",
-                fig.caption().isEmpty() ? "" : fig.caption() + " ", train,
-                sigma2 == null ? "" : ", σ² = " + RunDescription.format(sigma2)));
+        String what = histograms > 0
+                ? String.format(Locale.ROOT, "−log p of the overlap of each hidden neuron's input weights with the teacher direction, "
+                        + "pooled over the ensemble (%s)%s. Markers: histogram with 5-subset error bars (notes §6.1). Lines: ", train,
+                        sigma2 == null ? "" : ", σ² = " + RunDescription.format(sigma2))
+                : "No trained network to show" + (sigma2 == null ? "" : " at σ² = " + RunDescription.format(sigma2)) + ". Lines: ";
+        b.caption(String.format(Locale.ROOT, "%s%stheory action S(q) (notes §4.4). Each curve shifted to minimum 0.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", what));
         return b.build();
     }
 
@@ -463,6 +490,8 @@ public final class FigureBuilders {
         List<Double> ys = new ArrayList<>();
         List<Double> es = new ArrayList<>();
         List<RunData> training = data.of(param(fig, "training", null));
+        int withError = 0;
+        double minNets = Double.POSITIVE_INFINITY;
         for (RunData r : training) {
             if (!usable(r)) continue;
             double a = r.summaryNumber("discrepancyA");
@@ -471,11 +500,21 @@ public final class FigureBuilders {
             double nets = r.summaryNumber("networks");
             xs.add(r.configNumber("sigma2"));
             ys.add(1 - Math.abs(a));
-            es.add(Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0);
+            boolean hasError = Double.isFinite(s) && nets > 1;
+            es.add(hasError ? s / Math.sqrt(nets) : 0.0);
+            if (hasError) {
+                withError++;
+                minNets = Math.min(minNets, nets);
+            }
             if (cap.isEmpty()) cap = sizes(r, "N", "P", "sigmaA2");
         }
         if (!xs.isEmpty()) {
-            b.add(Series.points("Langevin 1 − |a|", toArray(xs), toArray(ys), toArray(es), 1));
+            b.add(Series.points("Langevin 1 − |a|", toArray(xs), toArray(ys), withError > 0 ? toArray(es) : null, 1));
+            b.note(withError == xs.size()
+                    ? String.format(Locale.ROOT, "Error bars: ± std/√networks over the ensemble (at least %.0f networks per point); "
+                            + "where none is visible it is smaller than the marker.", minNets)
+                    : withError == 0 ? "No error bars: each point comes from a single network (no ensemble spread to show)."
+                    : (xs.size() - withError) + " of " + xs.size() + " points come from a single network and have no error bar.");
         }
         b.caption(String.format(Locale.ROOT, "%s|a| = σ²/(λ + σ²) is the discrepancy on the target (notes §5.4); "
                         + "1 − |a| is the learned fraction. Shaded: phases from the self-consistent solution "
@@ -507,10 +546,15 @@ public final class FigureBuilders {
             top = Math.ceil(top * 12) / 10;
             double[] topLine = new double[x.length];
             java.util.Arrays.fill(topLine, top);
+            double[] zero = new double[x.length];
             for (int i = 0; i < c2.length; i++) if (!Double.isFinite(c2[i])) c2[i] = 0; // GMFL-II never reached
-            b.add(Series.area("GFL", x, topLine, 0));
-            b.add(Series.area("GMFL-I (onset σ²_c1)", x, c1, 4));
-            b.add(Series.area("GMFL-II (onset σ²_c2)", x, c2, 3));
+            // Regions as filled boxes in the legend; only the two transition lines are drawn as lines
+            // (the top of the GFL region is the plot's edge, not a phase line).
+            b.add(Series.region("GFL", x, c1, topLine, 0));
+            b.add(Series.region("GMFL-I", x, c2, c1, 4));
+            b.add(Series.region("GMFL-II", x, zero, c2, 3));
+            b.add(Series.line("σ²_c1 (GMFL-I onset)", x, c1, 6));
+            b.add(Series.dashed("σ²_c2 (GMFL-II onset)", x, c2, 6));
             b.yRange(0.0, top);
             b.xRange(x[0], x[x.length - 1]);
             cap = sizes(r, "P", "sigmaA2", "gamma");
@@ -557,9 +601,16 @@ public final class FigureBuilders {
             bottom = Math.pow(10, Math.floor(Math.log10(bottom / 1.5)));
             double[] topLine = new double[x.length];
             java.util.Arrays.fill(topLine, top);
-            b.add(Series.area("GMFL: u > u_c", x, topLine, 4));
-            b.add(Series.area("metastable wells", x, uc, 2));
-            b.add(Series.area("GFL: u < spinodal", x, us, 0));
+            double[] bottomLine = new double[x.length];
+            java.util.Arrays.fill(bottomLine, bottom);
+            double[] spin = new double[x.length];
+            for (int k = 0; k < x.length; k++) spin[k] = Double.isFinite(us[k]) ? us[k] : uc[k];
+            // Regions as filled boxes in the legend; the phase lines u_c and the spinodal as lines.
+            b.add(Series.region("GMFL (u > u_c)", x, uc, topLine, 4));
+            b.add(Series.region("GFL, metastable side wells", x, spin, uc, 2));
+            b.add(Series.region("GFL, single well", x, bottomLine, spin, 0));
+            b.add(Series.line("u_c (first-order point)", x, uc, 6));
+            b.add(Series.dashed("spinodal", x, spin, 6));
             b.yRange(bottom, top).xRange(x[0], x[x.length - 1]);
         }
         b.caption(String.format(Locale.ROOT, "%sThermodynamic-limit theory (notes §4.8B): u_c is where the side wells at q* ≈ ±1 "
@@ -576,6 +627,7 @@ public final class FigureBuilders {
                 .xLabel("Φ = |w_k|² = |v_k|²").yLabel("S_k / P");
         int colour = 0;
         String cap = "";
+        Map<String, double[][]> drawn = new LinkedHashMap<>();
         for (RunData r : data.of(param(fig, "theory", null))) {
             if (!usable(r) || r.theory().isEmpty()) continue;
             CsvTable t = r.theory().get();
@@ -583,13 +635,62 @@ public final class FigureBuilders {
             String yc = t.first("sPerP", "actionPerP", "S", "action", "s");
             if (xc == null || yc == null) continue;
             String phase = t.has("phase") && t.size() > 0 ? " (" + t.cell(0, "phase") + ")" : "";
-            b.add(Series.line("σ² = " + RunDescription.format(r.configNumber("sigma2")) + phase, t.column(xc), t.column(yc), colour++));
+            String name = "σ² = " + RunDescription.format(r.configNumber("sigma2"));
+            double[] x = t.column(xc);
+            double[] y = t.column(yc);
+            // Curves inside GMFL-I coincide: one drawn on top of another would hide it. A curve that
+            // coincides with an earlier one is drawn as markers along it, and its legend says so.
+            String same = null;
+            for (Map.Entry<String, double[][]> e : drawn.entrySet()) {
+                if (coincide(e.getValue(), x, y)) {
+                    same = e.getKey();
+                    break;
+                }
+            }
+            if (same != null) {
+                double[][] sparse = every(x, y, Math.max(1, x.length / 14), colour);
+                String bare = phase.isEmpty() ? "" : phase.substring(2, phase.length() - 1) + ", ";
+                b.add(Series.points(name + " (" + bare + "= " + same.substring(same.indexOf('=') + 2) + ")", sparse[0], sparse[1], null, colour));
+            } else {
+                b.add(Series.styled(name + phase, x, y, Series.lineStyle(colour), colour));
+                drawn.put(name, new double[][]{x, y});
+            }
+            colour++;
             cap = sizes(r, "N", "P", "sigmaA2", "gamma");
         }
         b.caption(String.format(Locale.ROOT, "%sPer-mode action relative to the zero saddle (notes §5.6): S_k/P = Φ − gΦ² + (γ/3)Φ³ "
                 + "with g = u a² at the self-consistent a; 0 is the zero saddle. Inside GMFL-I the curves coincide (degenerate minima, "
-                + "droplet fraction self-tuned). %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
+                + "droplet fraction self-tuned); a curve that coincides with an earlier one is drawn as markers on it. %s.", fig.caption().isEmpty() ? "" : fig.caption() + " ", cap));
         return b.build();
+    }
+
+    /** True when curve (x, y) lies on {@code prev} (same abscissae, ordinates within 0.5 % of prev's range). */
+    static boolean coincide(double[][] prev, double[] x, double[] y) {
+        if (prev[0].length != x.length || x.length == 0) return false;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : prev[1]) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double tol = 0.005 * Math.max(hi - lo, 1e-12);
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != prev[0][i] || !(Math.abs(y[i] - prev[1][i]) <= tol)) return false;
+        }
+        return true;
+    }
+
+    /** Every {@code step}-th point (starting at an offset that differs per series) and the last. */
+    static double[][] every(double[] x, double[] y, int step, int offset) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = Math.floorMod(offset * 3, step); i < x.length; i += step) {
+            xs.add(x[i]);
+            ys.add(y[i]);
+        }
+        return new double[][]{toArray(xs), toArray(ys)};
     }
 
     /** Fig. 5 and the AdamW run: train (dashed) and test (solid) loss vs steps, log-log. */
@@ -645,7 +746,8 @@ public final class FigureBuilders {
                 int m = 0;
                 for (Metric metric : metrics) {
                     if (!t.has(metric.column())) continue;
-                    double[][] s = meanByStep(t, metric.column());
+                    double primary = r.summaryNumber("networks");
+                    double[][] s = meanByStep(t, metric.column(), Double.isFinite(primary) ? primary : Double.POSITIVE_INFINITY);
                     for (int i = 0; i < s[1].length; i++) s[1][i] = metric.map().apply(s[1][i]);
                     int c = metrics.size() > 2 && groups.size() == 1 ? m : colour;
                     String name = metric.label() + gl;
@@ -668,7 +770,13 @@ public final class FigureBuilders {
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
                 .xLabel("dominant frequency k of a neuron's input weights").yLabel("fraction of neurons");
         int colour = 0;
+        double yTop = 0;
+        double kMax = 0;
+        List<RunData> spectra = new ArrayList<>();
         for (RunData r : data.of(param(fig, "training", null))) {
+            if (usable(r) && r.observable("fourier.csv").isPresent()) spectra.add(r);
+        }
+        for (RunData r : spectra) {
             if (!usable(r)) continue;
             var f = r.observable("fourier.csv");
             if (f.isEmpty()) continue;
@@ -684,17 +792,31 @@ public final class FigureBuilders {
             double[] x = new double[counts.size()];
             double[] y = new double[counts.size()];
             int j = 0;
+            // Several runs side by side: each run's stems shifted by a fraction of the unit spacing.
+            double shift = spectra.size() > 1 ? 0.5 * (colour - (spectra.size() - 1) / 2.0) / spectra.size() : 0;
             for (Map.Entry<Double, Integer> e : counts.entrySet()) {
-                x[j] = e.getKey();
+                x[j] = e.getKey() + shift;
                 y[j] = e.getValue() / (double) k.length;
+                yTop = Math.max(yTop, y[j]);
+                kMax = Math.max(kMax, e.getKey());
                 j++;
             }
             List<String> label = new ArrayList<>();
             if (r.planned() != null) r.planned().tags().forEach((tk, tv) -> label.add(groupSymbol(tk) + " = " + label(CsvTable.number(RunDescription.format(tv)))));
-            if (r.config("sigma2") != null) label.add("σ² = " + RunDescription.format(r.configNumber("sigma2")));
+            // The noise σ² is a Langevin parameter; an SGD/AdamW run has none to show.
+            if (ReportWriter.isLangevin(r)) {
+                if (r.config("sigma2") != null) label.add("σ² = " + RunDescription.format(r.configNumber("sigma2")));
+            } else {
+                Object opt = r.config("optimizer");
+                label.add(opt == null ? "trained" : "adamw".equals(String.valueOf(opt)) ? "AdamW" : String.valueOf(opt).toUpperCase(Locale.ROOT));
+            }
             String name = (label.isEmpty() ? r.dir().getFileName().toString() : String.join(", ", label))
                     + String.format(Locale.ROOT, " (mean IPR %.2f)", iprSum / Math.max(1, k.length));
-            b.add(Series.pointsLine(name, x, y, null, colour++));
+            b.add(Series.stems(name, x, y, colour++));
+        }
+        if (yTop > 0) {
+            b.yRange(0.0, Math.min(1.0, Math.ceil(yTop * 11) / 10));
+            b.xRange(-0.5, kMax + 0.5);
         }
         b.caption((fig.caption().isEmpty() ? "" : fig.caption() + " ")
                 + "Each neuron's input weights (w_n, v_m) Fourier-transformed over Z_P; its dominant frequency is the k "

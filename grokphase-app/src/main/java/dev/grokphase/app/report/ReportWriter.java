@@ -27,7 +27,7 @@ import java.util.Set;
 
 /**
  * Writes the self-contained HTML report: every figure as an inline base64 PNG (and, next to the
- * page, the PNG and SVG files with the caption drawn in), the parameter sets, one table of runs
+ * page, PNG, SVG and PDF files without caption, the caption beside them as .txt and .tex), the parameter sets, one table of runs
  * per spec, and the equilibration diagnostics of every training run, with the runs that did not
  * equilibrate flagged at the top of their section. No external resource: it opens offline.
  */
@@ -38,7 +38,8 @@ public final class ReportWriter {
     }
 
     private final FigureRenderer pageRenderer = new FigureRenderer(720, 480, false);
-    private final FigureRenderer fileRenderer = new FigureRenderer(720, 480, true);
+    /** Figure files carry no caption (it would be typeset twice in a paper): it goes to .txt/.tex beside them. */
+    private final FigureRenderer fileRenderer = new FigureRenderer(720, 480, false);
 
     /**
      * @param inputs     specs and loose runs
@@ -136,7 +137,9 @@ public final class ReportWriter {
         readable(html);
         for (Path f : files) {
             readable(f);
-            readable(Path.of(f.toString().replaceFirst("\\.png$", ".svg")));
+            for (String ext : FigureRenderer.COMPANION_EXTENSIONS) {
+                readable(Path.of(f.toString().replaceFirst("\\.png$", "." + ext)));
+            }
         }
         return new Written(html, files, figures, flagged);
     }
@@ -187,6 +190,18 @@ public final class ReportWriter {
      * time and are not flagged. An observable without a value (e.g. test loss when every pair is
      * in the training set) is not applicable, not a failure.
      */
+    /**
+     * Whether a run counts as an equilibrium point on a figure: not a Langevin run (dynamics in time,
+     * nothing to show), or summary.json's flag is true; runs written before the summary had the
+     * flag: no observable of equilibration.json says false.
+     */
+    static boolean shownEquilibrated(RunData r) {
+        if (!isLangevin(r)) return true;
+        JsonNode flag = r.summary().path("equilibrated");
+        if (!flag.isMissingNode()) return flag.asBoolean(false);
+        return notEquilibrated(List.of(r)).isEmpty();
+    }
+
     static List<String[]> notEquilibrated(List<RunData> runs) {
         List<String[]> out = new ArrayList<>();
         for (RunData r : runs) {
@@ -230,7 +245,7 @@ public final class ReportWriter {
     }
 
     private static final List<String> METRICS = List.of("trainLoss", "testLoss", "linearProjection", "cubicProjection",
-            "trainAccuracy", "testAccuracy", "discrepancyA", "networks");
+            "trainAccuracy", "testAccuracy", "discrepancyA", "dropletFraction", "networks");
 
     private static String runTable(SpecData sd, List<RunData> runs) {
         // Columns: the config keys that vary across these runs, tags, status, time, summary metrics.
@@ -252,31 +267,43 @@ public final class ReportWriter {
                 }
             }
         }
+        // Fits the page at any number of varied parameters: the varied options and tags share one
+        // wrapping cell, the summary metrics another (one "name = value" per line).
         StringBuilder sb = new StringBuilder("<table class=\"runs\">\n<tr><th>run directory</th>");
-        if (sd != null) sb.append("<th>computation</th><th>tags</th>");
-        for (String v : varied) sb.append("<th>").append(esc(v)).append("</th>");
+        if (sd != null) sb.append("<th>computation</th>");
+        if (sd != null || !varied.isEmpty()) sb.append("<th>parameters</th>");
         sb.append("<th>status</th><th>wall s</th>");
-        for (String m : metrics) sb.append("<th>").append(esc(m)).append("</th>");
+        if (!metrics.isEmpty()) sb.append("<th>results (mean ± std over networks)</th>");
         boolean errors = runs.stream().anyMatch(r -> !r.sweepError().isEmpty());
         if (errors) sb.append("<th>error</th>");
         sb.append("</tr>\n");
         for (RunData r : runs) {
             RunStatus st = r.status();
-            sb.append("<tr class=\"st-").append(st.id()).append("\"><td><code>").append(esc(r.dir().getFileName().toString())).append("</code></td>");
-            if (sd != null) {
-                sb.append("<td>").append(esc(r.planned().computationId())).append("</td><td>");
-                List<String> tags = new ArrayList<>();
-                r.planned().tags().forEach((k, v) -> tags.add(k + "=" + RunDescription.format(v)));
-                sb.append(esc(String.join(" ", tags))).append("</td>");
+            sb.append("<tr class=\"st-").append(st.id()).append("\"><td class=\"dir\"><code>").append(esc(r.dir().getFileName().toString())).append("</code></td>");
+            if (sd != null) sb.append("<td>").append(esc(r.planned().computationId())).append("</td>");
+            if (sd != null || !varied.isEmpty()) {
+                List<String> params = new ArrayList<>();
+                if (r.planned() != null) {
+                    for (String v : varied) {
+                        Object val = r.planned().run().config().get(v);
+                        if (val != null) params.add("<span class=\"kv\">" + esc(v) + " = " + esc(RunDescription.format(val)) + "</span>");
+                    }
+                    r.planned().tags().forEach((k, v) -> params.add("<span class=\"kv\">" + esc(k) + " = " + esc(RunDescription.format(v))
+                            + " <span class=\"muted\">(tag)</span></span>"));
+                }
+                sb.append("<td class=\"params\">").append(String.join(", ", params)).append("</td>");
             }
-            for (String v : varied) sb.append("<td>").append(esc(RunDescription.format(r.planned().run().config().getOrDefault(v, "")))).append("</td>");
             JsonNode wall = r.manifest().path("wallSeconds");
             sb.append("<td>").append(esc(st.id())).append("</td><td class=\"num\">")
                     .append(wall.isNumber() ? String.format(Locale.ROOT, "%.1f", wall.doubleValue()) : "").append("</td>");
-            for (String m : metrics) {
-                double v = r.summaryNumber(m);
-                double s = r.summaryStd(m);
-                sb.append("<td class=\"num\">").append(Double.isFinite(v) ? fmt(v) + (Double.isFinite(s) && s > 0 ? " ± " + fmt(s) : "") : "").append("</td>");
+            if (!metrics.isEmpty()) {
+                List<String> results = new ArrayList<>();
+                for (String m : metrics) {
+                    double v = r.summaryNumber(m);
+                    double s = r.summaryStd(m);
+                    if (Double.isFinite(v)) results.add(esc(m) + " = " + fmt(v) + (Double.isFinite(s) && s > 0 ? " ± " + fmt(s) : ""));
+                }
+                sb.append("<td class=\"results\">").append(String.join("<br>", results)).append("</td>");
             }
             if (errors) {
                 String e = r.sweepError();
@@ -291,7 +318,8 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder();
         int rows = 0;
         sb.append("<table class=\"eq\">\n<tr><th>run directory</th><th>observable</th><th>first-half mean</th><th>second-half mean</th>"
-                + "<th>difference / s.e.</th><th>autocorrelation time (log points)</th><th>effective samples</th><th>equilibrated</th></tr>\n");
+                + "<th>difference / s.e.</th><th>autocorrelation time (log points)</th><th>effective samples</th>"
+                + "<th>second start: difference / s.e.</th><th>equilibrated</th></tr>\n");
         for (RunData r : runs) {
             JsonNode eq = r.equilibration();
             if (!eq.isObject()) continue;
@@ -301,18 +329,39 @@ public final class ReportWriter {
                 JsonNode n = e.getValue();
                 if (!n.has("equilibrated")) continue;
                 boolean ok = n.path("equilibrated").asBoolean(false);
+                boolean undetermined = n.path("equilibrated").isNull() && applicable(n);
                 boolean na = !applicable(n) || !isLangevin(r);
-                sb.append("<tr class=\"").append(ok || na ? "ok" : "bad").append("\"><td><code>").append(esc(r.dir().getFileName().toString()))
+                boolean measurable = !applicable(n) || autocorrelationMeasurable(n);
+                String nm = "<span class=\"muted\">not measurable</span>";
+                sb.append("<tr class=\"").append(ok || na ? "ok" : "bad").append("\"><td class=\"dir\"><code>").append(esc(r.dir().getFileName().toString()))
                         .append("</code></td><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(num(n, "firstHalfMean"))
                         .append("</td><td class=\"num\">").append(num(n, "secondHalfMean")).append("</td><td class=\"num\">")
-                        .append(num(n, "differenceInStandardErrors")).append("</td><td class=\"num\">").append(num(n, "autocorrelationTime"))
-                        .append("</td><td class=\"num\">").append(num(n, "effectiveSamples")).append("</td><td>")
-                        .append(ok ? "yes" : na ? "n/a" : "<b>NO</b>").append("</td></tr>\n");
+                        .append(measurable ? num(n, "differenceInStandardErrors") : nm).append("</td><td class=\"num\">")
+                        .append(measurable ? num(n, "autocorrelationTime") : nm)
+                        .append("</td><td class=\"num\">").append(measurable ? num(n, "effectiveSamples") : nm).append("</td><td class=\"num\">")
+                        .append(num(n, "startsDifferenceInStandardErrors")).append("</td><td>")
+                        .append(ok ? "yes" : na ? "n/a" : undetermined ? "undetermined" : "<b>NO</b>").append("</td></tr>\n");
                 rows++;
             }
         }
         sb.append("</table>\n");
         return rows == 0 ? "<p class=\"muted\">No equilibration diagnostics (theory only, or no completed training run).</p>\n" : sb.toString();
+    }
+
+    /**
+     * False when the autocorrelation time could not be measured: written as null (the current
+     * diagnostics), or the degenerate values older runs wrote for a flat or too short series
+     * (τ ≈ 1e-12 and so ~1e13 "effective samples" from a handful of samples).
+     */
+    static boolean autocorrelationMeasurable(JsonNode n) {
+        JsonNode tau = n.path("autocorrelationTime");
+        JsonNode ess = n.path("effectiveSamples");
+        if (!tau.isNumber() || !ess.isNumber()) return false;
+        double t = tau.doubleValue();
+        double e = ess.doubleValue();
+        if (!Double.isFinite(t) || !Double.isFinite(e) || t < 1e-6) return false;
+        JsonNode samples = n.path("samples");
+        return !samples.isNumber() || e <= 10 * Math.max(1, samples.doubleValue());
     }
 
     private static String num(JsonNode n, String key) {
@@ -356,7 +405,12 @@ public final class ReportWriter {
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             tr.bad td, .bad { background: #fde2e1; color: #8a1c1c; }
             tr.st-failed td, tr.st-diverged td, tr.st-absent td { color: #8a1c1c; }
-            td.err { color: #8a1c1c; font-size: .9em; max-width: 28em; }
+            td.err { color: #8a1c1c; font-size: .9em; max-width: 28em; overflow-wrap: anywhere; }
+            td.dir code { overflow-wrap: anywhere; }
+            td.results { white-space: nowrap; font-variant-numeric: tabular-nums; }
+            td.params { min-width: 14em; }
+            span.kv { white-space: nowrap; }
+            table { max-width: 100%; }
             .warn { background: #fff4d6; border-left: 4px solid #e69f00; padding: .6em .9em; margin: 1em 0; }
             code { font-size: .92em; }
             nav ol { columns: 2; }

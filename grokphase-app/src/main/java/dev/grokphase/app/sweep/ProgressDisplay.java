@@ -5,18 +5,23 @@ import dev.grokphase.sweep.RunResult;
 import dev.grokphase.sweep.RunStatus;
 import dev.grokphase.sweep.SweepListener;
 
+import dev.grokphase.app.terminal.TerminalWidth;
+
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 
 /**
  * Sweep progress on stderr: on a terminal one line rewritten in place; redirected output gets one
- * plain line per finished run (DESIGN.md: progress bars only on a terminal).
+ * plain line per finished run (DESIGN.md: progress bars only on a terminal). The line redrawn in
+ * place is cut to the terminal's width: a wrapped line cannot be redrawn and floods the screen.
  */
 public final class ProgressDisplay implements SweepListener {
 
     private final PrintWriter err;
     private final boolean terminal;
     private final String label;
+    private final IntSupplier columns;
     private final long t0 = System.nanoTime();
     private int total;
     private int done;
@@ -29,9 +34,15 @@ public final class ProgressDisplay implements SweepListener {
     }
 
     public ProgressDisplay(PrintWriter err, String label, boolean terminal) {
+        this(err, label, terminal, new TerminalWidth());
+    }
+
+    /** @param columns the terminal's width, asked before every redraw */
+    public ProgressDisplay(PrintWriter err, String label, boolean terminal, IntSupplier columns) {
         this.err = err;
         this.label = label;
         this.terminal = terminal;
+        this.columns = columns;
     }
 
     @Override
@@ -75,15 +86,11 @@ public final class ProgressDisplay implements SweepListener {
         String text = String.format(Locale.ROOT, "[%s] %d/%d runs done (%d skipped, %d running, %d failed) %s  %s",
                 label, done, total, skipped, running, failed, clock(s), what);
         if (terminal && !newline) {
-            err.print("\r" + pad(text));
+            err.print("\r" + TerminalWidth.fit(text, Math.max(10, columns.getAsInt() - 1)) + "\u001b[K");
         } else {
-            err.println((terminal ? "\r" : "") + text);
+            err.println((terminal ? "\r\u001b[K" : "") + text);
         }
         err.flush();
-    }
-
-    private static String pad(String s) {
-        return s.length() >= 110 ? s.substring(0, 110) : s + " ".repeat(110 - s.length());
     }
 
     static String clock(double seconds) {

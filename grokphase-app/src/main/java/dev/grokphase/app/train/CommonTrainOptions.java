@@ -2,6 +2,8 @@ package dev.grokphase.app.train;
 
 import picocli.CommandLine.Option;
 
+import dev.grokphase.net.InitialState;
+
 import java.nio.file.Path;
 
 /** Options shared by {@code train cubic} and {@code train modular}: ensemble, schedule, storage, output. */
@@ -40,6 +42,19 @@ public final class CommonTrainOptions {
     @Option(names = "--log-every", description = "Also log every this many steps (evenly spaced record for equilibration); 0 = off. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public long logEvery;
 
+    @Option(names = "--init", description = "Where every chain starts: prior | aligned:Q (cubic only: each hidden neuron at overlap ±Q with the teacher, random sign, orthogonal part from the prior). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "prior")
+    public String init;
+
+    @Option(names = "--two-start", description = "Also run every network from this second start (e.g. aligned:1.3) on the same datasets; "
+            + "the equilibration verdict then requires the two starts to agree within error bars. Default: none.")
+    public String twoStart;
+
+    @Option(names = "--until-ess", description = "Stop once every equilibration observable (of every start) has at least this many effective samples "
+            + "over the second half of the steps so far; --steps is then the cap. Needs --log-every. 0 = off. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0")
+    public double untilEss;
+
     @Option(names = "--checkpoint-every", description = "Checkpoint every this many steps; 0 = one tenth of --steps. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public long checkpointEvery;
 
@@ -60,4 +75,21 @@ public final class CommonTrainOptions {
 
     @Option(names = "--progress", description = "auto (bar on a terminal, plain lines otherwise) | bar | lines | none. Default: ${DEFAULT-VALUE}.", defaultValue = "auto")
     public Progress progress;
+
+    /** The parsed --init. */
+    public InitialState initialState() {
+        return InitialState.parse("--init", init);
+    }
+
+    /** The parsed --two-start, or null when there is no second start. */
+    public InitialState secondStart() {
+        if (twoStart == null || twoStart.isBlank() || twoStart.equalsIgnoreCase("none")) {
+            return null;
+        }
+        InitialState s = InitialState.parse("--two-start", twoStart);
+        if (s.id().equals(initialState().id())) {
+            throw dev.grokphase.error.GrokphaseException.invalid("--two-start", twoStart, "must differ from --init (" + init + ")");
+        }
+        return s;
+    }
 }

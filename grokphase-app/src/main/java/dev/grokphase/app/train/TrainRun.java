@@ -90,8 +90,10 @@ public final class TrainRun {
         }
         manifest.put("threads", threads);
         long checkpointEvery = c.checkpointEvery > 0 ? c.checkpointEvery : Math.max(1, c.steps / 10);
-        Experiment exp = new Experiment(dir, nets, task.metrics(), c.steps, new LogSchedule(c.steps, c.logPoints, c.logEvery),
-                checkpointEvery, Math.min(threads, networks), progress(spec.commandLine().getErr(), c.progress));
+        int groups = c.secondStart() == null ? networks : 2 * networks;
+        Experiment exp = new Experiment(dir, nets, dev.grokphase.experiment.SamplerMetrics.wrap(task.metrics(), nets), c.steps, new LogSchedule(c.steps, c.logPoints, c.logEvery),
+                checkpointEvery, Math.min(threads, groups), progress(spec.commandLine().getErr(), c.progress),
+                c.untilEss > 0 ? c.untilEss : Double.NaN);
         Experiment.Result result = exp.run(manifest, c.resume, stopAfterForTests);
         PrintWriter out = spec.commandLine().getOut();
         if (c.format == CommonTrainOptions.Format.json) {
@@ -121,6 +123,14 @@ public final class TrainRun {
             throw GrokphaseException.outOfRange("--checkpoint-every", c.checkpointEvery, "integers >= 0");
         }
         Require.atLeast("--threads", c.threads, 0);
+        if (!(c.untilEss >= 0 && Double.isFinite(c.untilEss))) {
+            throw GrokphaseException.outOfRange("--until-ess", c.untilEss, "a finite number >= 0 (0 = off)");
+        }
+        if (c.untilEss > 0 && c.logEvery == 0) {
+            throw GrokphaseException.invalid("--until-ess", c.untilEss, "needs an evenly spaced record: set --log-every > 0");
+        }
+        c.initialState();
+        c.secondStart();
     }
 
     private static ProgressListener progress(PrintWriter err, CommonTrainOptions.Progress mode) {
@@ -165,6 +175,7 @@ public final class TrainRun {
             s.put("data", n.dataSeed());
             s.put("init", n.initSeed());
             s.put("noise", n.noiseSeed());
+            s.put("start", n.start());
             per.add(s);
         }
         seeds.put("networks", per);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class FigureRendererTest {
 
@@ -97,5 +98,80 @@ class FigureRendererTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(new FigureRenderer().png(f, 1.0)));
         assertThat(img.getWidth()).isEqualTo(720);
         assertThat(f.hasData()).isFalse();
+    }
+
+    @Test
+    void pdfIsVectorWithEveryFontEmbeddedAndTheCaptionGoesBesideTheFigure(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        FigureRenderer r = new FigureRenderer(720, 480, false);
+        Path png = r.write(sample(false), dir);
+        byte[] pdf = Files.readAllBytes(dir.resolve("sample.pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(0);
+            assertThat(page.getMediaBox().getWidth()).isEqualTo(720f);
+            assertThat(page.getMediaBox().getHeight()).isEqualTo(480f); // no caption strip
+            // Text drawn as text (the band labels) is in an embedded font; the rest is outlines.
+            java.util.List<org.apache.pdfbox.pdmodel.font.PDFont> fonts = new java.util.ArrayList<>();
+            collectFonts(page.getResources(), fonts, 0);
+            assertThat(fonts).isNotEmpty().allMatch(org.apache.pdfbox.pdmodel.font.PDFont::isEmbedded);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("GMFL").doesNotContain("experiment; ε");
+        }
+        // The PNG has no caption strip either; the caption is in .txt and .tex.
+        assertThat(ImageIO.read(png.toFile()).getHeight()).isEqualTo(960);
+        assertThat(dir.resolve("sample.txt")).content().contains("ε = −0.3, β = 1/8");
+        assertThat(dir.resolve("sample.tex")).content()
+                .contains("\\caption{\\textbf{Learned cubic component vs noise.} Theory (line)")
+                .contains("\\ensuremath{\\epsilon} = \\ensuremath{-}0.3");
+    }
+
+    private static void collectFonts(org.apache.pdfbox.pdmodel.PDResources res, java.util.List<org.apache.pdfbox.pdmodel.font.PDFont> out,
+                                     int depth) throws java.io.IOException {
+        if (res == null || depth > 4) return;
+        for (org.apache.pdfbox.cos.COSName n : res.getFontNames()) out.add(res.getFont(n));
+        for (org.apache.pdfbox.cos.COSName n : res.getXObjectNames()) {
+            if (res.getXObject(n) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+                collectFonts(form.getResources(), out, depth + 1);
+            }
+        }
+    }
+
+    @Test
+    void logAxesAlwaysLabelBothEndsInOneFormat() {
+        // Fig. 5: losses 1.1 … 9.3, within a decade: limits 1 … 10, every 1…9 tick labelled.
+        FigureRenderer.LogAxis a = FigureRenderer.LogAxis.of(new double[]{1.1, 9.3}, null, null);
+        assertThat(a.min()).isEqualTo(1.0);
+        assertThat(a.max()).isEqualTo(10.0);
+        assertThat(a.decadeOnly()).isFalse();
+        // The AdamW loss: 4e-4 … 0.035 (two decades) would label every tick and overlap: decades only,
+        // rounded out to 1e-4 … 0.1, plain decimals throughout (no "9E-4" next to "0.001").
+        a = FigureRenderer.LogAxis.of(new double[]{4e-4, 0.035}, null, null);
+        assertThat(a.decadeOnly()).isTrue();
+        assertThat(a.min()).isCloseTo(1e-4, within(1e-12));
+        assertThat(a.max()).isCloseTo(0.1, within(1e-12));
+        assertThat(new java.text.DecimalFormat(a.pattern(), java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(1e-4))
+                .isEqualTo("0.0001");
+        // Many decades keep the data range and use one scientific format for every label.
+        a = FigureRenderer.LogAxis.of(new double[]{3e-9, 0.5}, null, null);
+        assertThat(a.decadeOnly()).isTrue();
+        assertThat(a.min()).isEqualTo(3e-9);
+        assertThat(a.pattern()).isEqualTo("0E0");
+        assertThat(FigureRenderer.LogAxis.floorMantissa(0.37)).isCloseTo(0.3, within(1e-12));
+        assertThat(FigureRenderer.LogAxis.ceilMantissa(9.3)).isCloseTo(10, within(1e-12));
+    }
+
+    @Test
+    void aRegionIsOneClosedPolygonBetweenItsCurves() {
+        Series r = Series.region("GMFL-I", new double[]{1, 2, 3}, new double[]{0, 0.1, 0.2}, new double[]{1, 1.1, 1.2}, 4);
+        assertThat(r.x()).containsExactly(1, 2, 3, 3, 2, 1);
+        assertThat(r.y()).containsExactly(0, 0.1, 0.2, 1.2, 1.1, 1);
+        assertThat(r.style()).isEqualTo(Series.Style.REGION);
+    }
+
+    @Test
+    void latexCaptionsEscapeSpecialsAndTypesetSymbols() {
+        assertThat(LatexText.escape("σ² = 0.1, 50% & N_1 {x} §4.3 f̄·H₃ ≈ 2"))
+                .isEqualTo("\\ensuremath{\\sigma}\\ensuremath{^{2}} = 0.1, 50\\% \\& N\\_1 \\{x\\} \\S{}4.3 "
+                        + "\\ensuremath{\\bar{f}}\\ensuremath{\\cdot}H\\ensuremath{_{3}} \\ensuremath{\\approx} 2");
     }
 }

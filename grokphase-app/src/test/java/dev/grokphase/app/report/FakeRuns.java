@@ -67,7 +67,12 @@ final class FakeRuns implements RunHandler {
             boolean eq = Math.abs(s2 - 0.25) > 1e-9;
             AtomicFiles.writeString(dir.resolve("observables/equilibration.json"), "{\"window\":{\"fromStep\":5000,\"toStep\":10000},"
                     + "\"testCubic\":{\"samples\":20,\"firstHalfMean\":-0.1,\"secondHalfMean\":-0.12,\"differenceInStandardErrors\":"
-                    + (eq ? "0.8" : "5.2") + ",\"autocorrelationTime\":1.5,\"effectiveSamples\":13,\"equilibrated\":" + eq + "}}");
+                    + (eq ? "0.8" : "5.2") + ",\"autocorrelationTime\":1.5,\"effectiveSamples\":13,\"equilibrated\":" + eq + "},"
+                    // A flat series: older runs wrote τ = 1e-12 and 6e12 "effective samples"; newer ones null.
+                    + "\"trainLoss\":{\"samples\":6,\"firstHalfMean\":0.1,\"secondHalfMean\":0.1,\"differenceInStandardErrors\":"
+                    + (s2 < 0.12 ? "-616426.15,\"autocorrelationTime\":1.0E-12,\"effectiveSamples\":6.0E12" : s2 < 0.17
+                    ? "null,\"autocorrelationTime\":null,\"effectiveSamples\":null" : "0.1,\"autocorrelationTime\":1.2,\"effectiveSamples\":5")
+                    + ",\"equilibrated\":true}}");
             AtomicFiles.writeString(dir.resolve("observables/fourier.csv"),
                     "network,neuron,dominantFrequency,ipr\n0,0,3,0.9\n0,1,5,0.8\n0,2,3,0.95\n");
         }

@@ -60,7 +60,24 @@ class ReportWriterTest {
         for (var f : spec.figures()) {
             assertThat(root.resolve("figures").resolve(f.id() + ".png")).isRegularFile();
             assertThat(root.resolve("figures").resolve(f.id() + ".svg")).isRegularFile();
+            assertThat(Files.readAllBytes(root.resolve("figures").resolve(f.id() + ".pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            assertThat(root.resolve("figures").resolve(f.id() + ".tex")).content().contains("\\includegraphics[width=\\linewidth]{" + f.id() + ".pdf}")
+                    .contains("\\label{fig:" + f.id() + "}");
         }
+        // The caption is beside the figure, not in it: the figure file is exactly the plot's height.
+        BufferedImage fileImage = ImageIO.read(root.resolve("figures").resolve("f-cubic.png").toFile());
+        assertThat(fileImage.getHeight()).isEqualTo(2 * 480);
+        assertThat(root.resolve("figures").resolve("f-cubic.txt")).content().contains("Lines: adaptive-kernel theory");
+    }
+
+    @Test
+    void degenerateAutocorrelationRowsReadNotMeasurable() {
+        // FakeRuns: σ² = 0.1 wrote τ = 1e-12 and 6e12 effective samples, σ² = 0.15 wrote null.
+        assertThat(page).doesNotContain("6.000e+12").doesNotContain("1.000e-12").doesNotContain("-6.164e+05");
+        int rows = page.split("not measurable", -1).length - 1;
+        // 3 cells (difference, τ, effective samples) × 4 runs (2 β × 2 σ²).
+        assertThat(rows).isEqualTo(3 * 4);
+        assertThat(page).contains("<td class=\"num\">1.200</td>");
     }
 
     @Test
@@ -76,15 +93,19 @@ class ReportWriterTest {
     void cubicFigurePutsTheoryAndExperimentForEachBetaOnTheSameAxes() {
         SpecData sd = ReportInputs.find(List.of(root)).specs().get(0);
         Figure f = FigureBuilders.build(sd, spec.figures().get(0));
+        // The fake run at σ² = 0.25 failed its equilibration check: a separate series of crosses.
         assertThat(f.series()).extracting(Series::name).containsExactly(
-                "theory β = 1/8", "experiment β = 1/8", "theory β = 1/2", "experiment β = 1/2");
+                "theory β = 1/8", "experiment β = 1/8", "experiment β = 1/8 (not equilibrated)",
+                "theory β = 1/2", "experiment β = 1/2", "experiment β = 1/2 (not equilibrated)");
+        assertThat(f.series().get(2).style()).isEqualTo(Series.Style.FLAGGED_POINTS);
+        assertThat(f.series().get(2).x()).containsExactly(0.25);
         // Theory: (ε − c)/ε from the table's c column; at σ² = 0.08 the fake has c = 0: fully learned.
         Series theory = f.series().get(0);
         assertThat(theory.x()[0]).isCloseTo(0.08, within(1e-12));
         assertThat(theory.y()[0]).isCloseTo(1.0, within(1e-9));
         // Experiment: summary cubicProjection/ε with error std/√networks/|ε| = 0.02/2/0.3.
         Series exp = f.series().get(1);
-        assertThat(exp.x()).containsExactly(0.1, 0.15, 0.2, 0.25);
+        assertThat(exp.x()).containsExactly(0.1, 0.15, 0.2);
         assertThat(exp.y()[0]).isCloseTo(0.08 / 0.1, within(1e-6));
         assertThat(exp.err()[0]).isCloseTo(0.01 / 0.3, within(1e-9));
         assertThat(f.caption()).contains("N = 88").contains("N = 350");
@@ -113,13 +134,17 @@ class ReportWriterTest {
                 + "var imgs = document.querySelectorAll('img'); var ok = 0;"
                 + "imgs.forEach(function (i) { var good = i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0;"
                 + " if (good) ok++; i.setAttribute('data-loaded', good ? 'yes' : 'no'); });"
-                + "document.body.setAttribute('data-images', imgs.length); document.body.setAttribute('data-images-ok', ok); });</script>";
+                + "document.body.setAttribute('data-images', imgs.length); document.body.setAttribute('data-images-ok', ok);"
+                + "var wide = 0; document.querySelectorAll('table').forEach(function (t) {"
+                + " if (t.getBoundingClientRect().right > document.documentElement.clientWidth + 1) wide++; });"
+                + "document.body.setAttribute('data-wide-tables', wide); });</script>";
         Path probed = root.resolve("probed.html");
         Files.writeString(probed, page.replace("</body>", probe + "</body>"), StandardCharsets.UTF_8);
         Path profile = Files.createTempDirectory("grokphase-chromium-");
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=5000",
+                "--window-size=1024,768",
                 "--dump-dom", probed.toUri().toString()));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -132,5 +157,6 @@ class ReportWriterTest {
         assertThat(Integer.parseInt(total.group(1))).isEqualTo(spec.figures().size());
         assertThat(Integer.parseInt(ok.group(1))).as("images that loaded").isEqualTo(spec.figures().size());
         assertThat(dom).doesNotContain("data-loaded=\"no\"");
+        assertThat(dom).as("tables wider than a 1024 px window").contains("data-wide-tables=\"0\"");
     }
 }

@@ -91,7 +91,7 @@ class TrainRunTest {
             assertThat(m.has(k)).as(k).isTrue();
         }
         List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
-        assertThat(lines.get(0)).isEqualTo("step,network,dataset,seed,trainLoss,testLoss,trainLinear,trainCubic,testLinear,testCubic,weightNormW,weightNormA");
+        assertThat(lines.get(0)).isEqualTo("step,network,dataset,seed,trainLoss,testLoss,trainLinear,trainCubic,testLinear,testCubic,weightNormW,weightNormA,dropletFraction");
         assertThat(lines.stream().filter(l -> l.startsWith("400,")).count()).isEqualTo(4);
     }
 

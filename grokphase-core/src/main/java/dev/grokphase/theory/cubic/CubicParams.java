@@ -26,6 +26,24 @@ public record CubicParams(double n, double N, double d, double sigma2, double si
         return new CubicParams(3000, 700, 150, sigma2, 8.0 / 700, 0.5, -0.3);
     }
 
+    /**
+     * The point whose posterior is this one's tempered in its data term, exp(−(L + Γ)/T − G):
+     * σ² → Tσ² with the prior fixed (docs/theory.md, "Samplers"; u → u/T², κ → κ/T).
+     */
+    public CubicParams likelihoodTempered(double t) {
+        Require.positive("temperature", t);
+        return new CubicParams(n, N, d, t * sigma2, sigmaA2, sigmaW2, eps);
+    }
+
+    /**
+     * The point whose posterior is this one's raised to 1/T, exp(−U/T): σ², σ_a², σ_w² → T· each
+     * (docs/theory.md, "Samplers"; u → u/T, κ and r unchanged).
+     */
+    public CubicParams posteriorTempered(double t) {
+        Require.positive("temperature", t);
+        return new CubicParams(n, N, d, t * sigma2, t * sigmaA2, t * sigmaW2, eps);
+    }
+
     /** Effective interaction u = n² σ_a² / (σ⁴ d N) (notes §4.2, paper Eq. 11); invariant under α, β. */
     public double u() {
         return n * n * sigmaA2 / (sigma2 * sigma2 * d * N);

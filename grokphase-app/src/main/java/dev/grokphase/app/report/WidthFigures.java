@@ -1,0 +1,91 @@
+package dev.grokphase.app.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.grokphase.app.plot.Figure;
+import dev.grokphase.app.plot.Series;
+import dev.grokphase.sweep.FigureSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * App. D's width-driven transition in numbers: the droplet fraction and the learned cubic fraction
+ * against the width N, theory (finite-d solver) beside the trained ensembles. A run whose
+ * equilibration flag is not true is drawn as a separate series, so the eye never takes it for an
+ * equilibrium value.
+ */
+final class WidthFigures {
+
+    private WidthFigures() {
+    }
+
+    /** Kind {@code droplets-vs-width}: params {@code theory}, {@code training}. */
+    static Figure dropletsVsWidth(SpecData data, FigureSpec fig) {
+        Figure.Builder b = Figure.builder(fig.id()).title(fig.title()).xLabel("hidden width N").yLabel("fraction").logX(true);
+        TreeMap<Double, double[]> theory = new TreeMap<>();
+        for (RunData r : data.of(FigureBuilders.param(fig, "theory", null))) {
+            if (!FigureBuilders.usable(r)) continue;
+            for (JsonNode row : r.theoryRows()) {
+                if (row.path("N").isNumber()) {
+                    theory.put(row.path("N").asDouble(), new double[]{row.path("dropletFraction").asDouble(Double.NaN),
+                            row.path("learnedCubic").asDouble(Double.NaN)});
+                }
+            }
+            if (r.theoryRows().isEmpty() && r.theory().isPresent()) {
+                CsvTable t = r.theory().get();
+                if (t.has("N") && t.has("dropletFraction") && t.has("learnedCubic")) {
+                    double[] n = t.column("N");
+                    for (int i = 0; i < n.length; i++) {
+                        theory.put(n[i], new double[]{t.column("dropletFraction")[i], t.column("learnedCubic")[i]});
+                    }
+                }
+            }
+        }
+        if (!theory.isEmpty()) {
+            double[] x = theory.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            b.add(Series.line("theory: droplet fraction", x, theory.values().stream().mapToDouble(v -> v[0]).toArray(), 0));
+            b.add(Series.dashed("theory: learned cubic (ε − c)/ε", x, theory.values().stream().mapToDouble(v -> v[1]).toArray(), 1));
+        }
+        // [N, value, error] per series: droplets / cubic, equilibrated or not.
+        List<List<double[]>> pts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int shown = 0;
+        int notEq = 0;
+        List<RunData> runs = data.of(FigureBuilders.param(fig, "training", null));
+        for (RunData r : runs) {
+            if (!FigureBuilders.usable(r)) continue;
+            double n = r.configNumber("N");
+            double nets = r.summaryNumber("networks");
+            double eps = r.configNumber("eps");
+            boolean eq = ReportWriter.shownEquilibrated(r);
+            int off = eq ? 0 : 2;
+            notEq += eq ? 0 : 1;
+            double drop = r.summaryNumber("dropletFraction");
+            if (Double.isFinite(drop)) {
+                pts.get(off).add(new double[]{n, drop, r.summaryStd("dropletFraction") / Math.sqrt(Math.max(1, nets))});
+            }
+            double cubic = r.summaryNumber("cubicProjection");
+            if (Double.isFinite(cubic) && Double.isFinite(eps) && eps != 0) {
+                pts.get(off + 1).add(new double[]{n, cubic / eps, r.summaryStd("cubicProjection") / Math.abs(eps) / Math.sqrt(Math.max(1, nets))});
+            }
+            shown++;
+        }
+        String[] names = {"experiment: droplet fraction", "experiment: learned cubic",
+                "experiment: droplet fraction (NOT equilibrated)", "experiment: learned cubic (NOT equilibrated)"};
+        for (int k = 0; k < 4; k++) {
+            List<double[]> p = pts.get(k);
+            if (p.isEmpty()) continue;
+            double[] x = p.stream().mapToDouble(v -> v[0]).toArray();
+            double[] y = p.stream().mapToDouble(v -> v[1]).toArray();
+            double[] e = p.stream().mapToDouble(v -> v[2]).toArray();
+            b.add(k < 2 ? Series.points(names[k], x, y, e, k) : Series.flaggedPoints(names[k], x, y, e, k - 2));
+        }
+        b.caption(String.format(Locale.ROOT, "%sDroplet fraction = share of hidden neurons with |w·w*| above the droplet "
+                        + "threshold (0.8), and learned cubic fraction = cubic projection / ε on test inputs, at the last step; "
+                        + "error bars: std over networks / √networks. Lines: finite-d theory (side-well weight and (ε − c)/ε). "
+                        + "%d run(s) (%s), %d not equilibrated by the two-start test.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", shown, FigureBuilders.trainingDescription(runs), notEq));
+        return b.build();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.grokphase.app.train;
+
+import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.train.TemperingConfig;
+import picocli.CommandLine.Option;
+
+/** Options of the Metropolis-adjusted sampler and of replica exchange, shared by {@code train cubic} and {@code train modular}. */
+public final class SamplerOptions {
+
+    /** What the replica ladder tempers. */
+    public enum Temper { likelihood, posterior }
+
+    @Option(names = "--target-acceptance", description = "MALA: acceptance rate the step scale adapts to during burn-in (0.574 is optimal in high dimension). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0.574")
+    public double targetAcceptance;
+
+    @Option(names = "--adapt-steps", description = "MALA: steps at the start that adapt the step scale (then it is frozen, so the chain is exactly reversible); -1 = one fifth of --steps. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "-1")
+    public long adaptSteps;
+
+    @Option(names = "--replicas", description = "Replica exchange (needs --sampler mala): R copies per network at temperatures T_k = T_max^(k/(R-1)); neighbours swap by the Metropolis rule; only T = 1 is recorded. 1 = off. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    public int replicas;
+
+    @Option(names = "--max-temperature", description = "Temperature T_max of the hottest replica (docs/theory.md, Samplers: choose it where the side wells of S(q) are gone). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "4")
+    public double maxTemperature;
+
+    @Option(names = "--temper", description = "likelihood (σ² → Tσ², prior fixed: the paper's temperature) | posterior (the whole log-posterior divided by T). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "likelihood")
+    public Temper temper;
+
+    @Option(names = "--swap-every", description = "Steps between replica-exchange rounds (even and odd pairs alternate). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    public int swapEvery;
+
+    /** The adaptation length for a run of {@code steps} steps. */
+    public long adaptSteps(long steps) {
+        return adaptSteps < 0 ? steps / 5 : adaptSteps;
+    }
+
+    /** Validates the values (one-line errors naming the flag); {@code mala} says whether MALA was chosen. */
+    public void validate(boolean mala) {
+        if (!(targetAcceptance > 0 && targetAcceptance < 1)) {
+            throw GrokphaseException.outOfRange("--target-acceptance", targetAcceptance, "(0, 1)");
+        }
+        if (adaptSteps < -1) {
+            throw GrokphaseException.outOfRange("--adapt-steps", adaptSteps, "integers >= 0, or -1 (one fifth of --steps)");
+        }
+        tempering(); // validates --replicas, --max-temperature and --swap-every
+        if (replicas > 1 && !mala) {
+            throw GrokphaseException.invalid("--replicas", replicas,
+                    "replica exchange needs --sampler mala (the swap uses the exact energy of each accepted state)");
+        }
+    }
+
+    public TemperingConfig tempering() {
+        return new TemperingConfig(replicas, replicas == 1 ? 1.0 : maxTemperature,
+                temper == Temper.posterior ? TemperingConfig.Tempered.POSTERIOR : TemperingConfig.Tempered.LIKELIHOOD,
+                swapEvery);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.grokphase.app.report;
+
+import dev.grokphase.app.plot.Figure;
+import dev.grokphase.app.plot.Series;
+import dev.grokphase.io.AtomicFiles;
+import dev.grokphase.sweep.FigureSpec;
+import dev.grokphase.sweep.Scale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The reviewer's figure items, on run directories written by hand. */
+class FigureBuildersTest {
+
+    @TempDir
+    Path root;
+
+    private RunData run(String name, String command, String config, Map<String, String> files) {
+        Path dir = root.resolve(name);
+        AtomicFiles.writeString(dir.resolve("manifest.json"),
+                "{\"command\":\"" + command + "\",\"status\":\"completed\",\"config\":" + config + "}");
+        files.forEach((f, text) -> AtomicFiles.writeString(dir.resolve(f), text));
+        return new RunData(dir, null);
+    }
+
+    private static SpecData data(Map<String, List<RunData>> runs) {
+        return new SpecData(null, Scale.DEFAULT, runs);
+    }
+
+    @Test
+    void modularPhaseDiagramShadesRegionsAndDrawsOnlyTheTwoTransitionLines() {
+        StringBuilder t = new StringBuilder("N,sigma2c1,sigma2c2\n");
+        for (int n = 200; n <= 1000; n += 200) {
+            t.append(String.format(Locale.ROOT, "%d,%f,%f%n", n, 100.0 / n, 60.0 / n));
+        }
+        RunData r = run("diagram", "theory modular", "{\"P\":401}", Map.of("theory.csv", t.toString()));
+        Figure f = FigureBuilders.build(data(Map.of("th", List.of(r))),
+                new FigureSpec("d", "modular-phase-diagram", "diagram", "", Map.of("theory", "th")));
+        assertThat(f.series()).extracting(Series::style).containsExactly(
+                Series.Style.REGION, Series.Style.REGION, Series.Style.REGION, Series.Style.LINE, Series.Style.DASHED);
+        // The lines are σ²_c1 and σ²_c2 only: no series is the constant top edge of the plot.
+        for (Series s : f.series()) {
+            if (s.style() == Series.Style.REGION) continue;
+            assertThat(s.y()).as(s.name()).doesNotContain(f.yMax());
+        }
+        assertThat(f.series().get(3).y()[0]).isCloseTo(0.5, within(1e-9));
+        // GFL region: between σ²_c1 and the top of the axis.
+        Series gfl = f.series().get(0);
+        assertThat(gfl.name()).isEqualTo("GFL");
+        assertThat(gfl.y()[0]).isCloseTo(0.5, within(1e-9));
+        assertThat(gfl.y()[gfl.y().length - 1]).isEqualTo(f.yMax());
+    }
+
+    @Test
+    void anAdamWSpectrumHasNoNoiseInItsLegendAndStemsFromZero() {
+        String fourier = "network,neuron,dominantFrequency,ipr\n0,0,3,0.9\n0,1,5,0.8\n0,2,3,0.95\n0,3,1,0.7\n";
+        RunData adamw = run("adamw", "train modular", "{\"optimizer\":\"adamw\",\"sigma2\":0.1}",
+                Map.of("observables/fourier.csv", fourier, "summary.json", "{}"));
+        RunData langevin = run("langevin", "train modular", "{\"optimizer\":\"langevin\",\"sigma2\":0.4}",
+                Map.of("observables/fourier.csv", fourier, "summary.json", "{}"));
+        Figure f = FigureBuilders.build(data(Map.of("t", List.of(adamw, langevin))),
+                new FigureSpec("s", "fourier-spectrum", "spectrum", "", Map.of("training", "t")));
+        assertThat(f.series()).allMatch(s -> s.style() == Series.Style.STEMS);
+        assertThat(f.series().get(0).name()).startsWith("AdamW").doesNotContain("σ²");
+        assertThat(f.series().get(1).name()).startsWith("σ² = 0.4");
+        assertThat(f.yMin()).isEqualTo(0.0);
+        // Fractions of neurons per frequency: k = 3 holds 2 of 4; the two runs' stems sit side by side.
+        Series a = f.series().get(0);
+        Series b = f.series().get(1);
+        assertThat(a.y()).containsExactly(0.25, 0.5, 0.25);
+        assertThat(b.x()[1] - a.x()[1]).isGreaterThan(0.1).isLessThan(0.5);
+    }
+
+    @Test
+    void coincidingActionProfilesStayVisible() {
+        String same = "phi,sPerP,phase\n0,0,GMFL-I\n1,0.5,GMFL-I\n2,0.2,GMFL-I\n";
+        RunData p1 = run("p1", "theory modular", "{\"sigma2\":0.19}", Map.of("theory.csv", same));
+        RunData p2 = run("p2", "theory modular", "{\"sigma2\":0.21}", Map.of("theory.csv", same));
+        RunData p3 = run("p3", "theory modular", "{\"sigma2\":0.27}", Map.of("theory.csv", "phi,sPerP,phase\n0,0,GFL\n1,0.9,GFL\n2,1.5,GFL\n"));
+        Figure f = FigureBuilders.build(data(Map.of("th", List.of(p1, p2, p3))),
+                new FigureSpec("a", "modular-action-profiles", "profiles", "", Map.of("theory", "th")));
+        assertThat(f.series()).extracting(Series::style).containsExactly(Series.Style.LINE, Series.Style.POINTS, Series.Style.DOTTED);
+        assertThat(f.series().get(1).name()).isEqualTo("σ² = 0.21 (GMFL-I, = 0.19)");
+    }
+
+    @Test
+    void aCaptionPromisesMarkersOnlyWhenThereAreSome() {
+        RunData theory = run("th", "theory cubic", "{\"eps\":-0.3}",
+                Map.of("theory.csv", "sigma2,b,c,phase\n0.1,0.3,-0.1,GMFL-I\n0.2,0.4,-0.3,GFL\n"));
+        Figure none = FigureBuilders.build(data(Map.of("th", List.of(theory))),
+                new FigureSpec("c", "cubic-component-vs-sigma2", "cubic", "", Map.of("theory", "th", "training", "tr")));
+        assertThat(none.caption()).doesNotContain("Markers").contains("Lines: adaptive-kernel theory");
+        RunData failed = new RunData(root.resolve("absent"), null);
+        Figure overlap = FigureBuilders.build(data(Map.of("tr", List.of(failed))),
+                new FigureSpec("o", "overlap-log-density", "overlap", "", Map.of("training", "tr")));
+        assertThat(overlap.caption()).doesNotContain("Markers").startsWith("No trained network to show");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.grokphase.train;
+
+/**
+ * The input layer of one step, for all stacked networks at once: the pre-activations
+ * Z = X·Wᵀ (batch×M·N) on the way forward, and ∂U/∂W = Gᵀ·X from the rows of G = ∂U/∂Z on the way
+ * back. {@link DenseInputProduct} does both as matrix products; {@link TwoHotInputProduct} (every
+ * input row has exactly two ones, as in modular addition) as a gather and a scatter-add.
+ */
+interface InputProduct<A> {
+
+    /** Makes Z available for the batch; {@code rows} are the training rows of the batch. */
+    void forward(A w, int[] rows);
+
+    /** zrow[0..M·N) = row r of Z (after {@link #forward}). */
+    void loadRow(int r, int[] rows, A zrow);
+
+    /** Row r of G = ∂U/∂Z; every batch row is stored once per step, after {@link #forward}. */
+    void storeGradientRow(int r, int[] rows, A grow);
+
+    /** gw = Gᵀ·X ((M·N)×D), after every row of G was stored. */
+    void backward(A gw);
+}

@@ -1,0 +1,330 @@
+package dev.grokphase.train;
+
+import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.sampling.MalaCorrection;
+import dev.grokphase.sampling.StepAdapter;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Metropolis-adjusted Langevin ({@link MalaConfig}) for every stacked network at once: propose all
+ * networks with the preconditioned Langevin step from the gradient cached at their accepted state,
+ * evaluate the data term once for the whole stack ({@link Engine#evaluate()}), then accept or
+ * reject each network with the Hastings ratio of {@link MalaCorrection} (the bracket is
+ * {@link Kernels#malaLogRatio}). The gradient and energies at each accepted state are kept, so a
+ * step costs one evaluation, as the unadjusted step does.
+ *
+ * <p>Target of network m: exp(−β_m (U − G) − β'_m G), with U the engine's energy and G the
+ * Gaussian prior |w|²/(2 varW) + |a|²/(2 varA); β_m is the engine's inverse temperature and β'_m
+ * equals it (the whole posterior tempered) unless a replica driver sets it to 1 (only the data term
+ * and Γ tempered). Both are 1 without replicas.
+ *
+ * <p>Draws per network and step, from its noise stream: the w noise, the a noise (as Langevin),
+ * then one uniform. A proposal whose loss is not finite is rejected (for every network of the
+ * group, since the evaluation stops at the first non-finite loss; the adaptation then shrinks the
+ * step). Checkpoints hold the cached gradients, energies, adapters and counters.
+ */
+final class MalaRule<A> implements UpdateRule<A>, MalaChains {
+
+    private final Engine<A> e;
+    private final Kernels<A> k;
+    private final int members;
+    private final int nd;
+    private final int kn;
+    private final double varW;
+    private final double varA;
+    private final StepAdapter[] adapters;
+    private final double[] betaPrior;
+    // at each network's accepted state
+    private final A gwAcc;
+    private final A gaAcc;
+    private final double[] energyAcc;
+    private final double[] gaussAcc;
+    private final double[] lossAcc;
+    /** Proposals and acceptances after adaptation ([m]) and during it ([members + m]). */
+    private final long[] attempts;
+    private final long[] accepted;
+    private boolean primed;
+    // scratch
+    private final A wOld;
+    private final A aOld;
+    private final A noiseW;
+    private final A noiseA;
+    private final A swapW;
+    private final A swapA;
+
+    MalaRule(MalaConfig config, Engine<A> engine) {
+        this.e = engine;
+        this.k = engine.kernels();
+        this.members = engine.members();
+        this.nd = engine.wBlock();
+        this.kn = engine.aBlock();
+        this.varW = engine.config().prior().varW();
+        this.varA = engine.config().prior().varA();
+        this.adapters = new StepAdapter[members];
+        for (int m = 0; m < members; m++) {
+            adapters[m] = new StepAdapter(config.stepScale(), config.targetAcceptance(), config.adaptSteps());
+        }
+        this.betaPrior = new double[members];
+        Arrays.fill(betaPrior, 1.0);
+        this.gwAcc = k.newArray(members * nd);
+        this.gaAcc = k.newArray(members * kn);
+        this.energyAcc = new double[members];
+        this.gaussAcc = new double[members];
+        this.lossAcc = new double[members];
+        this.attempts = new long[2 * members];
+        this.accepted = new long[2 * members];
+        this.wOld = k.newArray(members * nd);
+        this.aOld = k.newArray(members * kn);
+        this.noiseW = k.newArray(members * nd);
+        this.noiseA = k.newArray(members * kn);
+        this.swapW = k.newArray(nd);
+        this.swapA = k.newArray(kn);
+    }
+
+    /** G of network m now: the Gaussian prior energy of its trained layers (as in {@link Engine#energy}). */
+    private double gauss(int m) {
+        double g = 0;
+        if (e.trainW) {
+            g += k.sumOfSquares(e.w(), m * nd, nd) / (2 * varW);
+        }
+        if (e.trainA) {
+            g += k.sumOfSquares(e.a(), m * kn, kn) / (2 * varA);
+        }
+        return g;
+    }
+
+    /** Evaluates the current (starting) state once: the first step, or a state saved before any step. */
+    private void prime() {
+        e.evaluate();
+        for (int m = 0; m < members; m++) {
+            energyAcc[m] = e.energy(m);
+            gaussAcc[m] = gauss(m);
+            lossAcc[m] = e.lastLoss(m);
+        }
+        k.copy(e.gw(), 0, gwAcc, 0, members * nd);
+        k.copy(e.ga(), 0, gaAcc, 0, members * kn);
+        primed = true;
+    }
+
+    @Override
+    public void step(Engine<A> engine) {
+        if (!primed) {
+            prime();
+        }
+        k.copy(e.w(), 0, wOld, 0, members * nd);
+        k.copy(e.a(), 0, aOld, 0, members * kn);
+        for (int m = 0; m < members; m++) {
+            double c = adapters[m].scale();
+            double bt = e.inverseTemperature(m);
+            double keep = 1 - betaPrior[m] * c; // θ(1 − η β'/var) with η = c·var
+            if (e.trainW) {
+                k.gaussian(e.noise(m), noiseW, m * nd, nd);
+            }
+            if (e.trainA) {
+                k.gaussian(e.noise(m), noiseA, m * kn, kn);
+            }
+            if (e.trainW) {
+                double eta = c * varW;
+                k.langevin(e.w(), gwAcc, noiseW, m * nd, nd, keep, bt * eta, Math.sqrt(2 * eta));
+            }
+            if (e.trainA) {
+                double eta = c * varA;
+                k.langevin(e.a(), gaAcc, noiseA, m * kn, kn, keep, bt * eta, Math.sqrt(2 * eta));
+            }
+        }
+        boolean evaluated;
+        try {
+            e.evaluate();
+            evaluated = true;
+        } catch (DivergenceException ex) {
+            evaluated = false; // a proposal went non-finite: reject this step's proposals
+        }
+        for (int m = 0; m < members; m++) {
+            double c = adapters[m].scale();
+            double bt = e.inverseTemperature(m);
+            double bp = betaPrior[m];
+            double logAlpha = Double.NaN;
+            double energyNew = Double.NaN;
+            double gaussNew = Double.NaN;
+            if (evaluated) {
+                energyNew = e.energy(m);
+                gaussNew = gauss(m);
+                double r = 0;
+                if (e.trainW) {
+                    r += k.malaLogRatio(wOld, e.w(), gwAcc, e.gw(), m * nd, nd, bt, bp / varW, c * varW);
+                }
+                if (e.trainA) {
+                    r += k.malaLogRatio(aOld, e.a(), gaAcc, e.ga(), m * kn, kn, bt, bp / varA, c * varA);
+                }
+                double tempered = (energyNew - gaussNew) - (energyAcc[m] - gaussAcc[m]);
+                logAlpha = -bt * tempered - bp * (gaussNew - gaussAcc[m]) + r;
+                if (!Double.isFinite(energyNew)) {
+                    logAlpha = Double.NaN;
+                }
+            }
+            boolean sampling = !adapters[m].adapting();
+            adapters[m].observe(MalaCorrection.probability(logAlpha));
+            boolean accept = MalaCorrection.accept(logAlpha, e.noise(m).nextDouble());
+            int counter = sampling ? m : members + m;
+            attempts[counter]++;
+            if (accept) {
+                accepted[counter]++;
+                k.copy(e.gw(), m * nd, gwAcc, m * nd, nd);
+                k.copy(e.ga(), m * kn, gaAcc, m * kn, kn);
+                energyAcc[m] = energyNew;
+                gaussAcc[m] = gaussNew;
+                lossAcc[m] = e.lastLoss(m);
+            } else {
+                k.copy(wOld, m * nd, e.w(), m * nd, nd);
+                k.copy(aOld, m * kn, e.a(), m * kn, kn);
+                e.lastLoss[m] = lossAcc[m];
+            }
+        }
+    }
+
+    @Override
+    public long checkpointKind() {
+        return 3;
+    }
+
+    // ---- MalaChains ----
+
+    @Override
+    public double acceptance(int member) {
+        if (attempts[member] > 0) {
+            return (double) accepted[member] / attempts[member];
+        }
+        int a = members + member;
+        return attempts[a] == 0 ? 0.0 : (double) accepted[a] / attempts[a];
+    }
+
+    @Override
+    public long attempts(int member) {
+        return attempts[member];
+    }
+
+    @Override
+    public double stepScale(int member) {
+        return adapters[member].scale();
+    }
+
+    @Override
+    public boolean adapting(int member) {
+        return adapters[member].adapting();
+    }
+
+    @Override
+    public double energy(int member) {
+        ensurePrimed();
+        return energyAcc[member];
+    }
+
+    @Override
+    public double gaussianPriorEnergy(int member) {
+        ensurePrimed();
+        return gaussAcc[member];
+    }
+
+    private void ensurePrimed() {
+        if (!primed) {
+            prime();
+        }
+    }
+
+    @Override
+    public void setInverseTemperature(int member, double tempered, double gaussianPrior) {
+        if (!(tempered > 0 && gaussianPrior > 0)) {
+            throw new IllegalArgumentException("inverse temperatures must be positive: " + tempered + ", " + gaussianPrior);
+        }
+        e.setInverseTemperature(member, tempered);
+        betaPrior[member] = gaussianPrior;
+    }
+
+    @Override
+    public double inverseTemperature(int member) {
+        return e.inverseTemperature(member);
+    }
+
+    @Override
+    public void exchange(int i, int j) {
+        if (i == j) {
+            return;
+        }
+        ensurePrimed();
+        swapBlocks(e.w(), gwAcc, nd, swapW, i, j);
+        swapBlocks(e.a(), gaAcc, kn, swapA, i, j);
+        swap(energyAcc, i, j);
+        swap(gaussAcc, i, j);
+        swap(lossAcc, i, j);
+        swap(e.lastLoss, i, j);
+    }
+
+    /** Exchanges blocks i and j of both arrays (parameters and their cached gradient). */
+    private void swapBlocks(A theta, A grad, int len, A tmp, int i, int j) {
+        for (A x : java.util.List.of(theta, grad)) {
+            k.copy(x, i * len, tmp, 0, len);
+            k.copy(x, j * len, x, i * len, len);
+            k.copy(tmp, 0, x, j * len, len);
+        }
+    }
+
+    private static void swap(double[] x, int i, int j) {
+        double t = x[i];
+        x[i] = x[j];
+        x[j] = t;
+    }
+
+    // ---- checkpoint ----
+
+    @Override
+    public void save(Engine<A> engine, Map<String, double[]> doubles, Map<String, float[]> floats, Map<String, long[]> longs) {
+        ensurePrimed();
+        k.save(doubles, floats, "mala.gw", gwAcc);
+        k.save(doubles, floats, "mala.ga", gaAcc);
+        doubles.put("mala.energy", energyAcc.clone());
+        doubles.put("mala.gauss", gaussAcc.clone());
+        doubles.put("mala.loss", lossAcc.clone());
+        long[] s = new long[6 * members];
+        for (int m = 0; m < members; m++) {
+            long[] ad = adapters[m].state();
+            s[6 * m] = ad[0];
+            s[6 * m + 1] = ad[1];
+            s[6 * m + 2] = attempts[m];
+            s[6 * m + 3] = accepted[m];
+            s[6 * m + 4] = attempts[members + m];
+            s[6 * m + 5] = accepted[members + m];
+        }
+        longs.put("mala.chains", s);
+    }
+
+    @Override
+    public void restore(Engine<A> engine, TrainerState state) {
+        k.restore(state, "mala.gw", gwAcc);
+        k.restore(state, "mala.ga", gaAcc);
+        copy(state, "mala.energy", energyAcc);
+        copy(state, "mala.gauss", gaussAcc);
+        copy(state, "mala.loss", lossAcc);
+        long[] s = state.longs().get("mala.chains");
+        if (s == null || s.length != 6 * members) {
+            throw GrokphaseException.invalid("checkpoint", "mala.chains", "missing or of the wrong length for this MALA run");
+        }
+        for (int m = 0; m < members; m++) {
+            adapters[m].setState(new long[] {s[6 * m], s[6 * m + 1]});
+            attempts[m] = s[6 * m + 2];
+            accepted[m] = s[6 * m + 3];
+            attempts[members + m] = s[6 * m + 4];
+            accepted[members + m] = s[6 * m + 5];
+        }
+        primed = true;
+    }
+
+    private static void copy(TrainerState s, String name, double[] dst) {
+        double[] src = s.doubles().get(name);
+        if (src == null || src.length != dst.length) {
+            throw GrokphaseException.invalid("checkpoint", name, "missing or of the wrong length for this MALA run");
+        }
+        System.arraycopy(src, 0, dst, 0, dst.length);
+    }
+}
