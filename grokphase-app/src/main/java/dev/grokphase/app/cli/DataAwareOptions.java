@@ -27,7 +27,7 @@ public final class DataAwareOptions {
             description = "--limit data: independent parallel-tempering chains. Default: ${DEFAULT-VALUE}.")
     int chains;
 
-    @Option(names = "--rungs", paramLabel = "L", defaultValue = "12",
+    @Option(names = "--rungs", paramLabel = "L", defaultValue = "8",
             description = "--limit data: tempering replicas per chain, λ from 0 (prior, exact draws) to 1. Default: ${DEFAULT-VALUE}.")
     int rungs;
 
@@ -47,7 +47,7 @@ public final class DataAwareOptions {
             description = "--limit data: jackknife batches of chains for the Monte-Carlo error bars. Default: ${DEFAULT-VALUE}.")
     int batches;
 
-    @Option(names = "--tol", paramLabel = "TOL", defaultValue = "1e-7",
+    @Option(names = "--tol", paramLabel = "TOL", defaultValue = "1e-6",
             description = "--limit data: fixed point when |F(t) - t| <= TOL |F(t)|. Default: ${DEFAULT-VALUE}.")
     double tol;
 

@@ -26,7 +26,7 @@ public record AkSettings(SamplerSettings sampler, double tolerance, int maxItera
     }
 
     public static AkSettings defaults(long seed) {
-        return new AkSettings(SamplerSettings.defaults(seed), 1e-7, 200, 40, 0.3, 5, true);
+        return new AkSettings(SamplerSettings.defaults(seed), 1e-6, 200, 40, 0.3, 5, true);
     }
 
     public AkSettings withSampler(SamplerSettings s) {

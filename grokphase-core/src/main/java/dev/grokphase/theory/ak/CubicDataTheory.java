@@ -5,6 +5,9 @@ import dev.grokphase.observe.CubicProjections;
 import dev.grokphase.random.SeedTree;
 import dev.grokphase.task.CubicTeacherTask;
 import dev.grokphase.task.Dataset;
+import dev.grokphase.theory.cubic.CubicParams;
+import dev.grokphase.theory.cubic.CubicSolution;
+import dev.grokphase.theory.cubic.FiniteDSolver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +77,8 @@ public final class CubicDataTheory {
         for (int j = 0; j < count; j++) {
             Dataset ds = data.get(j);
             long samplerSeed = SeedTree.root(seed).child("dataset", j).child("theory").seed();
-            AkSolution sol = new DataAwareSolver(problem(pt, ds), settings.withSampler(settings.sampler().withSeed(samplerSeed))).solve();
+            AkSolution sol = new DataAwareSolver(problem(pt, ds), settings.withSampler(settings.sampler().withSeed(samplerSeed)))
+                    .solve(continuumStart(pt, ds));
             sols.add(sol);
             conv &= sol.converged();
             secs += sol.seconds();
@@ -104,6 +108,27 @@ public final class CubicDataTheory {
         }
         String phase = Droplets.phase(avg[2].value(), kappaN);
         return new Result(avg[0], avg[1], avg[2], avg[3], phase, conv, secs, sols, data);
+    }
+
+    /**
+     * Starting discrepancy from the finite-d (continuum) solver at the same point: there
+     * y − f̄ = b H₁(w*·x) + c H₃(w*·x) (notes §4.3), so t̄ = (b H₁ + c H₃)/σ² on the training inputs.
+     * Only a start: it puts the first pass near the fixed point; the answer does not depend on it.
+     */
+    public static double[] continuumStart(Point pt, Dataset ds) {
+        CubicSolution s = new FiniteDSolver().solve(new CubicParams(pt.n(), pt.width(), pt.d(), pt.sigma2(), pt.sigmaA2(),
+                pt.sigmaW2(), pt.eps())).selected();
+        double[] wStar = ds.teacherDirection();
+        int d = pt.d();
+        double[] t = new double[ds.nTrain()];
+        for (int mu = 0; mu < t.length; mu++) {
+            double z = 0;
+            for (int j = 0; j < d; j++) {
+                z += ds.xTrain()[mu * d + j] * wStar[j];
+            }
+            t[mu] = (s.b() * z + s.c() * (z * z * z - 3 * z)) / pt.sigma2();
+        }
+        return t;
     }
 
     /** learned linear, learned cubic fraction, droplet fraction, side-well position q* (NaN if none). */

@@ -41,6 +41,14 @@ public final class DataAwareSolver {
     /** -Dgrokphase.ak.trace=true prints one line per sampling pass on stderr. */
     private static final boolean TRACE = Boolean.getBoolean("grokphase.ak.trace");
 
+    /** ESS fraction at which a converged pass is accepted as the answer (stricter than the trust region). */
+    static final double ACCEPT_ESS = 0.5;
+    /**
+     * Tolerance of the jackknife replicas: their spread is a Monte-Carlo error of relative size
+     * ≳ 10⁻³, so resolving each to 10⁻⁵ is ample and saves most of their iterations.
+     */
+    static final double REPLICA_TOLERANCE = 1e-5;
+
     private final AkProblem p;
     private final AkSettings s;
     private final int n;
@@ -63,42 +71,37 @@ public final class DataAwareSolver {
         long t0 = System.nanoTime();
         TemperedNeuronSampler sampler = new TemperedNeuronSampler(p, s.sampler());
         double[] tbar = tbarStart == null ? new double[n * k] : tbarStart.clone();
-        int warmKeep = Math.max(16, s.sampler().samplesPerChain() / 4);
-        boolean finalPass = false;
         int totalIterations = 0;
         FixedPoint fp = null;
         Reweighted rw = null;
         int pass = 0;
         boolean done = false;
         while (pass < s.maxPasses() && !done) {
-            int keep = finalPass ? s.sampler().samplesPerChain() : warmKeep;
             int burn = pass == 0 ? s.sampler().burnIn() : Math.max(1, s.sampler().burnIn() / 2);
-            NeuronSamples samples = sampler.sample(tbar, burn, keep);
+            // From t̄ = 0 (no tilt) the first pass samples the prior only to find the NNGP start: a few samples do.
+            boolean zero = pass == 0 && tbarStart == null;
+            int keep = zero ? Math.max(8, s.sampler().samplesPerChain() / 8) : s.sampler().samplesPerChain();
+            NeuronSamples samples = sampler.sample(tbar, zero ? Math.min(burn, 10) : burn, keep);
             rw = new Reweighted(samples);
-            fp = iterate(rw, tbar, -1);
+            fp = iterate(rw, tbar, -1, s.tolerance());
             totalIterations += fp.iterations;
             tbar = fp.tbar;
             pass++;
             if (TRACE) {
-                System.err.printf("%.1fs ak pass %d keep %d: it %d res %.2e ess %.3f conv %s minEx %.3f mala %.3f trips %d |t| %.4g%n",
-                        (System.nanoTime() - t0) / 1e9, pass, keep, fp.iterations, fp.residual, fp.essFraction, fp.converged,
+                System.err.printf("%.1fs ak pass %d: it %d res %.2e ess %.3f conv %s minEx %.3f mala %.3f trips %d |t| %.4g%n",
+                        (System.nanoTime() - t0) / 1e9, pass, fp.iterations, fp.residual, fp.essFraction, fp.converged,
                         samples.diagnostics().minExchange(), samples.diagnostics().malaAcceptance(),
                         samples.diagnostics().roundTrips(), norm(tbar));
             }
-            if (fp.converged && fp.essFraction >= s.minEss()) {
-                if (finalPass) {
-                    done = true;
-                } else {
-                    finalPass = true;
-                }
-            }
+            // accepted when the fixed point lies well inside what this pass's samples describe
+            done = fp.converged && fp.essFraction >= ACCEPT_ESS;
         }
         int batches = s.sampler().batches();
         double[][] repTbar = new double[s.jackknife() ? batches : 0][];
         double[][] repWeights = new double[repTbar.length][];
         boolean repsConverged = true;
         for (int b = 0; b < repTbar.length; b++) {
-            FixedPoint r = iterate(rw, tbar, b);
+            FixedPoint r = iterate(rw, tbar, b, Math.max(s.tolerance(), REPLICA_TOLERANCE));
             repsConverged &= r.converged;
             repTbar[b] = r.tbar;
             repWeights[b] = r.weights;
@@ -196,7 +199,7 @@ public final class DataAwareSolver {
     }
 
     /** Anderson-accelerated fixed point of F on the samples of rw, leaving batch {@code leaveOut} out. */
-    FixedPoint iterate(Reweighted rw, double[] start, int leaveOut) {
+    FixedPoint iterate(Reweighted rw, double[] start, int leaveOut, double tolerance) {
         int len = n * k;
         double[] x = start.clone();
         Deque<double[]> dx = new ArrayDeque<>();
@@ -239,7 +242,7 @@ public final class DataAwareSolver {
                 fn += fx[i] * fx[i];
             }
             rel = Math.sqrt(rn / Math.max(fn, Double.MIN_NORMAL));
-            if (rel <= s.tolerance()) {
+            if (rel <= tolerance) {
                 return new FixedPoint(fx, rw.weights(fx, leaveOut), true, ess, it, rel);
             }
             if (xPrev != null && s.andersonMemory() > 0) {

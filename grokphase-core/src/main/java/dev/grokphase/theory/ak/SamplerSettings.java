@@ -31,7 +31,7 @@ public record SamplerSettings(int chains, int rungs, int burnIn, int samplesPerC
 
     /** Defaults sized for n ≈ 400, D ≈ 50 (the β = 1/8 Fig. 2 point) in well under a minute. */
     public static SamplerSettings defaults(long seed) {
-        return new SamplerSettings(32, 12, 200, 256, 4, 8, seed);
+        return new SamplerSettings(32, 8, 200, 256, 4, 8, seed);
     }
 
     public int totalSamples() {
