@@ -16,8 +16,14 @@ import java.nio.file.StandardOpenOption;
  * Writes that are all-or-nothing: the bytes go to a temporary sibling, are forced to disk, and
  * the sibling is renamed over the target. A crash or SIGKILL at any point leaves either the old
  * file or the new one, never a half-written file that looks complete.
+ *
+ * <p>The file gets the permissions of any file this process creates (0666 less the umask), as if
+ * written in place: the temporary sibling is created without explicit attributes, not with
+ * {@link Files#createTempFile}, whose owner-only 0600 would otherwise become the result's.
  */
 public final class AtomicFiles {
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private AtomicFiles() {
     }
@@ -31,8 +37,9 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            Path sibling = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try (FileChannel ch = FileChannel.open(sibling, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+                tmp = sibling;
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

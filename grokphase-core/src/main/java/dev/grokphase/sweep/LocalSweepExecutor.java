@@ -36,9 +36,11 @@ public final class LocalSweepExecutor implements SweepExecutor {
             return t;
         });
         try {
+            // Each of the runs at once gets its share of the machine's cores.
+            int cores = Math.max(1, Cores.available() / Math.min(threads, Math.max(1, runs.size())));
             List<Future<RunResult>> futures = new ArrayList<>();
             for (PlannedRun run : runs) {
-                futures.add(pool.submit(() -> SweepRunner.runOne(run, root, handlers, listener)));
+                futures.add(pool.submit(() -> SweepRunner.runOne(run, root, handlers, listener, cores)));
             }
             List<RunResult> out = new ArrayList<>();
             for (Future<RunResult> f : futures) {

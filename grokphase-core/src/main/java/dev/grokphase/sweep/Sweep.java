@@ -14,7 +14,8 @@ import java.util.Map;
  * <pre>
  * root/runs/&lt;key&gt;/            one directory per run (shared between specs: same config, same run)
  * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/spec.yaml     the spec as run (a report re-reads it)
- * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/plan.json     the planned runs (what a Spark job or a SLURM array indexes)
+ * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/plan.json     the planned runs (what a Spark job or a SLURM array indexes;
+ *                                           runRoot: where the runs are when not under root, e.g. on HDFS)
  * root/sweeps/&lt;spec&gt;-&lt;scale&gt;/summary.csv   one row per run
  * </pre>
  */
@@ -33,7 +34,7 @@ public final class Sweep {
         List<PlannedRun> plan = spec.plan(scale);
         Path dir = sweepDir(root, spec, scale);
         AtomicFiles.writeString(dir.resolve("spec.yaml"), spec.source());
-        writePlan(dir.resolve("plan.json"), spec, scale, plan);
+        writePlan(dir.resolve("plan.json"), spec, scale, plan, executor.runRoot(root));
         List<RunResult> results = executor.execute(plan, root, listener);
         SweepSummary.write(dir.resolve("summary.csv"), results);
         return results;
@@ -41,6 +42,15 @@ public final class Sweep {
 
     /** plan.json: {spec, scale, runs: [{index, computation, kind, key, command, config, tags}]}. */
     public static void writePlan(Path file, ExperimentSpec spec, Scale scale, List<PlannedRun> plan) {
+        writePlan(file, spec, scale, plan, null);
+    }
+
+    /**
+     * As {@link #writePlan(Path, ExperimentSpec, Scale, List)}, plus {@code runRoot} (after
+     * {@code scale}) when the run directories live elsewhere than the sweep root: the path or URI
+     * holding {@code runs/<key>} ({@link SweepExecutor#runRoot}); null: the sweep root.
+     */
+    public static void writePlan(Path file, ExperimentSpec spec, Scale scale, List<PlannedRun> plan, String runRoot) {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             PlannedRun p = plan.get(i);
@@ -57,6 +67,9 @@ public final class Sweep {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("spec", spec.id());
         doc.put("scale", scale.id());
+        if (runRoot != null) {
+            doc.put("runRoot", runRoot);
+        }
         doc.put("runs", runs);
         AtomicFiles.writeString(file, Json.pretty(doc));
     }

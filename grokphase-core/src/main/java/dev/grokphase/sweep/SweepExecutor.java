@@ -17,4 +17,14 @@ public interface SweepExecutor {
     String name();
 
     List<RunResult> execute(List<PlannedRun> runs, Path root, SweepListener listener);
+
+    /**
+     * Where this executor puts the run directories of a sweep whose {@code --out} is {@code root}:
+     * a path or URI whose {@code runs/<key>} are the runs. Null (the default): {@code root} itself.
+     * The Spark executor may write them elsewhere ({@code output=hdfs://...}); plan.json then
+     * records it, so a report pointed at {@code root} can find them or say where they are.
+     */
+    default String runRoot(Path root) {
+        return null;
+    }
 }

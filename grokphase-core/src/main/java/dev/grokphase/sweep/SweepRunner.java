@@ -31,7 +31,17 @@ public final class SweepRunner {
         }
     }
 
+    /** As {@link #runOne(PlannedRun, Path, RunHandlers, SweepListener, int)} with every core of the machine. */
     public static RunResult runOne(PlannedRun run, Path root, RunHandlers handlers, SweepListener listener) {
+        return runOne(run, root, handlers, listener, Cores.available());
+    }
+
+    /**
+     * Performs one run unless it is done (skip), resuming an interrupted one.
+     *
+     * @param cores the CPU cores the run may use ({@link Cores}): its executor's grant
+     */
+    public static RunResult runOne(PlannedRun run, Path root, RunHandlers handlers, SweepListener listener, int cores) {
         Path dir = runDir(root, run);
         RunStatus before = RunStatus.of(dir);
         if (before.isDone()) {
@@ -49,7 +59,11 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         String error = "";
         try {
-            handlers.forCommand(run.run().command()).execute(run.run(), dir, resume);
+            RunHandler handler = handlers.forCommand(run.run().command());
+            Cores.granting(cores, () -> {
+                handler.execute(run.run(), dir, resume);
+                return null;
+            });
         } catch (GrokphaseException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {

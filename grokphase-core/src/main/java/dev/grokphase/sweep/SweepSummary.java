@@ -24,6 +24,9 @@ import java.util.Set;
  * (a {@code --transition} point, a single σ²), each of its columns as {@code theory.<column>}; a
  * scan's rows stay in the run's theory.csv (python/grokphase joins them). CSV with a header,
  * {@code Locale.ROOT} numbers, empty cells for missing values: {@code pandas.read_csv} in one line.
+ * {@code skipped} is true for a run that was done before this invocation (by an earlier sweep, a
+ * SLURM array task, another executor); its {@code wallSeconds} is then the time its manifest
+ * records, so the table shows what each run cost wherever it ran.
  */
 public final class SweepSummary {
 
@@ -49,7 +52,7 @@ public final class SweepSummary {
             row.put("status", r.status().id());
             row.put("skipped", Boolean.toString(r.skipped()));
             row.put("resumed", Boolean.toString(r.resumed()));
-            row.put("wallSeconds", String.format(Locale.ROOT, "%.3f", r.wallSeconds()));
+            row.put("wallSeconds", String.format(Locale.ROOT, "%.3f", r.skipped() ? recordedWallSeconds(r) : r.wallSeconds()));
             row.put("error", r.error());
             for (Map.Entry<String, Object> e : p.tags().entrySet()) {
                 row.put("tag." + e.getKey(), RunDescription.format(e.getValue()));
@@ -91,6 +94,23 @@ public final class SweepSummary {
             sb.append(String.join(",", cells)).append('\n');
         }
         AtomicFiles.writeString(csv, sb.toString());
+    }
+
+    /**
+     * The wall time a run's manifest records: for a run done before this sweep invocation (a SLURM
+     * array's task, an earlier sweep), whose time in this invocation is 0.
+     */
+    private static double recordedWallSeconds(RunResult r) {
+        Path manifest = Path.of(r.directory()).resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            return r.wallSeconds();
+        }
+        try {
+            JsonNode w = Json.MAPPER.readTree(manifest.toFile()).path("wallSeconds");
+            return w.isNumber() ? w.doubleValue() : r.wallSeconds();
+        } catch (IOException e) {
+            return r.wallSeconds();
+        }
     }
 
     /** theory.rows, and theory.&lt;column&gt; when the table has exactly one row (cells copied verbatim). */

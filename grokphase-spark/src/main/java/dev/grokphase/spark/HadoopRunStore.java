@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -60,7 +61,8 @@ import java.util.stream.Stream;
  *       off (Spark's default) so only a retry, never a concurrent copy, can reach the commit.</li>
  * </ul>
  * The local file system is used through its raw (checksum-free) form so that no {@code .crc}
- * sidecar files appear and the run directories are byte-for-byte what the local executor writes.
+ * sidecar files appear and the run directories are byte-for-byte what the local executor writes,
+ * and with the process's umask instead of Hadoop's configured one, so their modes match too.
  */
 public final class HadoopRunStore implements Serializable {
 
@@ -85,6 +87,8 @@ public final class HadoopRunStore implements Serializable {
     private final String root;
     private final SerializableHadoopConf conf;
     private final boolean forceHadoopRename;
+    /** Mask for files and directories created on a local file system (-1: this process's umask). */
+    private final int localUmask;
     private transient FileSystem fs;
 
     public HadoopRunStore(String root, Configuration conf) {
@@ -93,9 +97,15 @@ public final class HadoopRunStore implements Serializable {
 
     /** {@code forceHadoopRename}: use the FileContext path even on a local file system (tests). */
     HadoopRunStore(String root, Configuration conf, boolean forceHadoopRename) {
+        this(root, conf, forceHadoopRename, -1);
+    }
+
+    /** {@code localUmask}: the mask for a local file system (tests; -1: the process's umask). */
+    HadoopRunStore(String root, Configuration conf, boolean forceHadoopRename, int localUmask) {
         this.root = root;
         this.conf = new SerializableHadoopConf(conf);
         this.forceHadoopRename = forceHadoopRename;
+        this.localUmask = localUmask;
     }
 
     public String root() {
@@ -126,8 +136,18 @@ public final class HadoopRunStore implements Serializable {
     public FileSystem fs() {
         if (fs == null) {
             try {
-                FileSystem f = FileSystem.get(URI.create(root).getScheme() == null
-                        ? new Path(root).toUri() : URI.create(root), conf.get());
+                URI uri = URI.create(root).getScheme() == null ? new Path(root).toUri() : URI.create(root);
+                FileSystem f;
+                if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+                    // Files written here follow the umask of the process writing them, as local
+                    // runs' do, not Hadoop's fs.permissions.umask-mask (022 unless configured).
+                    // An instance of our own: the cached one keeps the configuration it was made with.
+                    Configuration c = new Configuration(conf.get());
+                    c.set(FsPermission.UMASK_LABEL, String.format("%03o", localUmask >= 0 ? localUmask : ProcessUmask.get()));
+                    f = FileSystem.newInstance(uri, c);
+                } else {
+                    f = FileSystem.get(uri, conf.get());
+                }
                 // Raw local: no .crc sidecars, so run directories match the local executor's.
                 fs = f instanceof LocalFileSystem local ? local.getRawFileSystem() : f;
             } catch (IOException e) {

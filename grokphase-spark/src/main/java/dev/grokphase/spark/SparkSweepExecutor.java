@@ -57,6 +57,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     private boolean ownsContext;
     private final String master;
     private final String output;
+    private final Map<String, String> sparkConf;
     private final HandlerSource handlers;
     private final PrintWriter progressOut;
     private final long progressIntervalMs;
@@ -71,10 +72,16 @@ public final class SparkSweepExecutor implements SweepExecutor {
      * @param output output root URI overriding {@code --out} and {@link #OUTPUT_CONF} (null: none)
      */
     public SparkSweepExecutor(String master, String output) {
+        this(master, output, Map.of());
+    }
+
+    /** As {@link #SparkSweepExecutor(String, String)}, with Spark settings for a context it starts itself. */
+    public SparkSweepExecutor(String master, String output, Map<String, String> sparkConf) {
         this.jsc = null;
         this.ownsContext = false;
         this.master = master;
         this.output = output;
+        this.sparkConf = Map.copyOf(sparkConf);
         this.handlers = HandlerSource.discover();
         this.progressOut = new PrintWriter(System.err, true);
         this.progressIntervalMs = 2000;
@@ -94,6 +101,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
         this.ownsContext = false;
         this.master = null;
         this.output = null;
+        this.sparkConf = Map.of();
         this.handlers = handlers;
         this.progressOut = progressOut;
         this.progressIntervalMs = progressIntervalMs;
@@ -114,6 +122,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     public List<RunResult> execute(List<PlannedRun> runs, Path root, SweepListener listener) {
         JavaSparkContext sc = context();
         try {
+            SparkVersions.requireSupported(sc.version(), SparkVersions.scalaVersion(), progressOut);
             String out = output != null ? output : sc.getConf().get(OUTPUT_CONF, root.toAbsolutePath().toUri().toString());
             return execute(sc, runs, new HadoopRunStore(out, sc.hadoopConfiguration()), listener);
         } finally {
@@ -124,6 +133,13 @@ public final class SparkSweepExecutor implements SweepExecutor {
         }
     }
 
+    /** The output URI when runs go elsewhere than {@code --out} (output= or spark.grokphase.output), else null. */
+    @Override
+    public String runRoot(Path root) {
+        String out = output != null ? output : context().getConf().get(OUTPUT_CONF, null);
+        return out == null || out.equals(root.toAbsolutePath().toUri().toString()) ? null : out;
+    }
+
     private JavaSparkContext context() {
         if (jsc == null) {
             // Stop the context afterwards only if this executor started it. (getActive is
@@ -132,6 +148,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
             SparkConf conf = new SparkConf()
                     .setIfMissing("spark.master", master != null ? master : "local[*]")
                     .setIfMissing("spark.app.name", "grokphase sweep");
+            sparkConf.forEach(conf::setIfMissing);
             jsc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
         }
         return jsc;
@@ -186,7 +203,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
         HandlerSource source = handlers;
         String group = "grokphase-sweep-" + UUID.randomUUID();
         SweepProgressListener progress = new SweepProgressListener(group, pending, listener,
-                (run, seconds) -> committedResult(store, run, seconds), progressOut, progressIntervalMs);
+                (run, seconds) -> committedResult(store, run, seconds), progressOut, progressIntervalMs,
+                () -> SparkVersions.taskSlots(sc.sc()));
         sc.sc().addSparkListener(progress);
         sc.setJobGroup(group, "grokphase sweep: " + pending.size() + " runs -> " + store.root(), false);
         try {
@@ -244,7 +262,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
         Path local = null;
         try {
             local = Files.createTempDirectory("grokphase-task-");
-            RunResult r = SweepRunner.runOne(run, local, handlers.get(), SweepListener.NONE);
+            // The run uses the cores its task was given (spark.task.cpus), not the executor's all.
+            int cores = tc == null ? dev.grokphase.sweep.Cores.available() : tc.cpus();
+            RunResult r = SweepRunner.runOne(run, local, handlers.get(), SweepListener.NONE, cores);
             if (!r.status().isDone()) {
                 // Not committed: the key stays free, so the next submission tries the run again.
                 return new RunResult(run, store.runLocation(key), r.status(), false, false, r.wallSeconds(), r.error());

@@ -2,6 +2,7 @@ package dev.grokphase.spark;
 
 import dev.grokphase.io.AtomicFiles;
 import dev.grokphase.sweep.RunDescription;
+import dev.grokphase.sweep.Cores;
 import dev.grokphase.sweep.RunHandler;
 
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeHandler implements RunHandler {
 
     static final AtomicInteger CALLS = new AtomicInteger();
+    /** The cores each call was granted ({@link Cores#available()} inside the run). */
+    static final java.util.Set<Integer> GRANTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean supports(String command) {
@@ -26,6 +29,7 @@ public final class FakeHandler implements RunHandler {
     @Override
     public void execute(RunDescription run, Path dir, boolean resume) {
         CALLS.incrementAndGet();
+        GRANTED.add(Cores.available());
         long seed = ((Number) run.config().get("seed")).longValue();
         SplittableRandom rng = new SplittableRandom(seed);
         StringBuilder csv = new StringBuilder("step,x\n");

@@ -50,6 +50,32 @@ class HadoopRunStoreTest {
     }
 
     @Test
+    void committedRunsTakeTheProcessUmaskNotHadoopsDefault() throws Exception {
+        // The same upload and commit under two masks: modes follow the mask given, not Hadoop's 022.
+        for (int umask : new int[] {077, 022}) {
+            HadoopRunStore store = new HadoopRunStore(tmp.resolve("out" + umask).toUri().toString(), new Configuration(), false, umask);
+            Path work = store.newAttempt("k", "app-0");
+            store.uploadAll(localRun("m" + umask, "1"), work);
+            assertThat(store.commit("k", work)).isEqualTo(HadoopRunStore.Commit.COMMITTED);
+            java.nio.file.Path run = tmp.resolve("out" + umask).resolve("runs/k");
+            String file = umask == 077 ? "rw-------" : "rw-r--r--";
+            String dir = umask == 077 ? "rwx------" : "rwxr-xr-x";
+            assertThat(mode(run.resolve("manifest.json"))).isEqualTo(file);
+            assertThat(mode(run.resolve("observables/values.csv"))).isEqualTo(file);
+            assertThat(mode(run.resolve("observables"))).isEqualTo(dir);
+            assertThat(mode(run)).isEqualTo(dir);
+        }
+        // And by default the mask is this process's own, read the way a shell reads it.
+        Process p = new ProcessBuilder("sh", "-c", "umask").start();
+        int shell = Integer.parseInt(new String(p.getInputStream().readAllBytes()).strip(), 8);
+        assertThat(ProcessUmask.get()).isEqualTo(shell);
+    }
+
+    private static String mode(java.nio.file.Path p) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
     void secondCommitOfAKeyIsDiscardedAndNeverNested() throws IOException {
         for (boolean forced : new boolean[] {false, true}) {
             HadoopRunStore store = new HadoopRunStore(tmp.resolve("out" + forced).toUri().toString(), new Configuration(), forced);

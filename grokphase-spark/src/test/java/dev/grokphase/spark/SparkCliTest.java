@@ -22,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SparkCliTest {
 
-    /** Wall-clock fields of a manifest: the only bytes allowed to differ between two executions. */
-    static final Set<String> WALL_CLOCK = Set.of("startedAt", "finishedAt", "wallSeconds");
+    /**
+     * Members of a manifest that describe the execution, not the result: the wall-clock fields and
+     * the cores the run was granted (a Spark task's spark.task.cpus, a local sweep's share of the
+     * machine). The only bytes allowed to differ between two executions.
+     */
+    static final Set<String> EXECUTION_MEMBERS = Set.of("startedAt", "finishedAt", "wallSeconds", "threads");
 
     @TempDir
     Path tmp;
@@ -62,9 +66,37 @@ class SparkCliTest {
         // 4 observables incl. the per-network overlap histogram, the Langevin checkpoint, the log).
         assertThat(files).hasSize(4 * 2 + 2 * 9).anyMatch(f -> f.endsWith("theory.csv"))
                 .anyMatch(f -> f.endsWith("state.bin")).anyMatch(f -> f.endsWith("overlaps.csv"));
-        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), WALL_CLOCK, "grokphase.log")).isEmpty();
+        assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), EXECUTION_MEMBERS, "grokphase.log")).isEmpty();
         String sparkPart = err.toString().substring(err.toString().lastIndexOf("planned"));
         assertThat(sparkPart).contains("6/6 runs done (0 skipped, 0 running, 0 failed)");
         assertThat(spark.resolve("sweeps/modular-small-default/summary.csv")).exists();
+    }
+
+    @Test
+    void aSweepWithItsRunsElsewhereIsFoundByTheReportOfItsDriverDirectory() throws IOException {
+        Path spec = tmp.resolve("theory.yaml");
+        Files.writeString(spec, """
+                id: theory-small
+                title: modular theory, runs written to another file system root
+                theory:
+                  - id: curve
+                    command: theory modular
+                    config: {P: 101, gamma: 0.0001, N: 500}
+                    grid: {sigma2: [0.15, 0.2]}
+                """);
+        Path driver = tmp.resolve("driver");
+        Path output = tmp.resolve("cluster-fs/theory");
+        String uri = output.toUri().toString();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(cli(out, err, "sweep", spec.toString(), "--out", driver.toString(), "--executor", "spark",
+                "--executor-option", "master=local[2]", "--executor-option", "output=" + uri)).as(err.toString()).isZero();
+        assertThat(driver.resolve("runs")).doesNotExist();
+        assertThat(TreeDiff.files(output.resolve("runs"))).hasSize(2 * 2);
+        assertThat(Files.readString(driver.resolve("sweeps/theory-small-default/plan.json")))
+                .contains("\"runRoot\" : \"" + uri + "\"");
+        var found = dev.grokphase.app.report.ReportInputs.find(List.of(driver));
+        assertThat(found.specs().get(0).of("curve")).hasSize(2)
+                .allMatch(r -> r.status() == dev.grokphase.sweep.RunStatus.COMPLETED);
     }
 }

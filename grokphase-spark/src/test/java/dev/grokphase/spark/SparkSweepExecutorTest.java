@@ -114,6 +114,42 @@ class SparkSweepExecutorTest {
         assertThat(after).isEqualTo(stamps);
     }
 
+    /** Counts runs started and not yet finished, as the sweep's progress display does. */
+    private static final class Concurrency implements SweepListener {
+        int now;
+        int max;
+
+        @Override
+        public synchronized void started(dev.grokphase.sweep.PlannedRun run, boolean resume) {
+            max = Math.max(max, ++now);
+        }
+
+        @Override
+        public synchronized void finished(RunResult r) {
+            if (!r.skipped()) {
+                now--;
+            }
+        }
+    }
+
+    @Test
+    void eachRunGetsItsTasksCoresAndProgressNeverShowsMoreRunningThanSlots() {
+        // local[2,2]: two slots, spark.task.cpus = 1, on a machine whose JVM may see more cores.
+        ExperimentSpec spec = spec(8);
+        FakeHandler.GRANTED.clear();
+        StringWriter log = new StringWriter();
+        Concurrency seen = new Concurrency();
+        Sweep.run(spec, Scale.DEFAULT, tmp.resolve("spark"), spark(log, null), seen);
+        assertThat(FakeHandler.GRANTED).containsExactly(1);
+        assertThat(seen.max).isBetween(1, 2);
+        assertThat(seen.now).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) running").matcher(log.toString());
+        while (m.find()) {
+            assertThat(Integer.parseInt(m.group(1))).as(log.toString()).isLessThanOrEqualTo(2);
+        }
+        assertThat(SparkVersions.taskSlots(jsc.sc())).isEqualTo(2);
+    }
+
     @Test
     void anInjectedFailureMidUploadIsRetriedAndLeavesAWholeResultSet() {
         ExperimentSpec spec = spec(4);

@@ -51,7 +51,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
             description = "Option passed to the executor (repeatable). spark: master=URL (spark-submit --master when "
-                    + "re-launching), output=URI (run directories on HDFS/S3 instead of --out).")
+                    + "re-launching), output=URI (run directories on HDFS/S3 instead of --out), spark.KEY=VALUE "
+                    + "(a Spark setting, e.g. spark.task.cpus=4: the cores of each run).")
     Map<String, String> executorOptions = Map.of();
 
     @Option(names = "--threads", paramLabel = "N", description = "Runs executed at the same time (local executor). Default: ${DEFAULT-VALUE}.",
@@ -94,7 +95,11 @@ public final class SweepCommand implements Callable<Integer> {
             if (index < 0 || index >= plan.size()) {
                 throw GrokphaseException.outOfRange("--index", index, "[0, " + (plan.size() - 1) + "] for spec " + es.id() + " at scale " + s.id());
             }
-            RunResult r = SweepRunner.runOne(plan.get(index), out, RunHandlers.discover(), new ProgressDisplay(err, es.id()));
+            // One run of the plan: the progress counts that one run, not the plan's size.
+            ProgressDisplay one = new ProgressDisplay(err, es.id() + " #" + index);
+            one.planned(1);
+            RunResult r = SweepRunner.runOne(plan.get(index), out, RunHandlers.discover(), one);
+            one.finish();
             o.println(r.status().id() + "\t" + r.directory());
             o.flush();
             if (!r.status().isDone()) {

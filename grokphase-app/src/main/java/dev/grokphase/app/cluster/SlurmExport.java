@@ -9,8 +9,11 @@ import dev.grokphase.sweep.Scale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A sweep as a SLURM job array, for clusters run by an HPC scheduler instead of Spark. Writes into
@@ -20,35 +23,43 @@ import java.util.List;
  *       {@code grokphase sweep SPEC --scale S --out OUT --index i}, i.e. run {@code i} of the
  *       plan (plan order is deterministic: theory computations, then training, grid in key order),
  *       with the local executor's skip/resume semantics, so a resubmitted array redoes nothing;</li>
- *   <li>{@code runs.tsv}: index, run key, command (which task made which run directory);</li>
- *   <li>{@code submit.sh}: submits the array, then one dependent job that runs the sweep
- *       locally once every task has ended: it skips the done runs, retries any that failed,
- *       and writes {@code summary.csv}.</li>
+ *   <li>{@code summary.sbatch}: one job with the same {@code #SBATCH} options that runs the sweep
+ *       once every task has ended: it skips the done runs, retries any that failed, and writes
+ *       {@code summary.csv};</li>
+ *   <li>{@code runs.tsv}: index, run key, the run's full command line (which task made which run
+ *       directory, and how to redo one by hand);</li>
+ *   <li>{@code submit.sh}: submits the array, then the summary job ({@code afterany}).</li>
  * </ul>
- * Paths in the scripts are absolute, so they work from any submission directory on a shared file
- * system. The tasks start the built jar with {@code java -jar}, not the {@code ./grokphase}
- * launcher, so that hundreds of tasks never race to rebuild a stale tree.
+ * Paths in the scripts (spec file, output, jar, logs) are absolute, so they work from any
+ * submission directory on a shared file system. The lines of {@code --slurm-setup FILE}
+ * ({@code module load}, {@code export JAVA_HOME=...}) go into both job scripts before the command.
+ * The tasks start the built jar with {@code java -jar}, not the {@code ./grokphase} launcher, so
+ * that hundreds of tasks never race to rebuild a stale tree.
  */
 public final class SlurmExport {
 
     /**
      * Options of the generated jobs.
      *
-     * @param cpusPerTask  {@code --cpus-per-task} of each array task
-     * @param time         {@code --time} per task (SLURM syntax, e.g. 04:00:00)
+     * @param cpusPerTask  {@code --cpus-per-task} of each job
+     * @param time         {@code --time} of each job (SLURM syntax, e.g. 04:00:00)
      * @param maxParallel  {@code %} throttle of the array (0: no throttle)
-     * @param extra        further {@code #SBATCH} lines, as given (e.g. {@code --partition=cpu})
+     * @param extra        further {@code #SBATCH} lines, as given (e.g. {@code --partition=cpu}), for both jobs
+     * @param setup        shell lines run before the command in both jobs (empty: none)
+     * @param setupSource  where the set-up lines came from (for a comment in the scripts), or null
      */
-    public record Options(int cpusPerTask, String time, int maxParallel, List<String> extra) {
+    public record Options(int cpusPerTask, String time, int maxParallel, List<String> extra, List<String> setup,
+                          String setupSource) {
         public Options {
             extra = List.copyOf(extra);
+            setup = List.copyOf(setup);
         }
     }
 
     private SlurmExport() {
     }
 
-    /** Writes the three files; returns the array script's path. */
+    /** Writes the four files; returns the array script's path. */
     public static Path write(Path dir, String specArg, String specId, Scale scale, Path out, List<PlannedRun> plan,
                              List<String> launcher, Options options) {
         if (plan.isEmpty()) {
@@ -56,64 +67,101 @@ public final class SlurmExport {
         }
         Path d = dir.toAbsolutePath().normalize();
         Path o = out.toAbsolutePath().normalize();
+        Path logs = d.resolve("logs");
         String name = "grokphase-" + specId + "-" + scale.id();
-        List<String> sweep = new java.util.ArrayList<>(launcher);
-        sweep.addAll(List.of("sweep", specArg, "--scale", scale.id(), "--out", o.toString()));
+        List<String> sweep = new ArrayList<>(launcher);
+        sweep.addAll(List.of("sweep", specArg, "--scale", scale.id(), "--out", o.toString(),
+                "--threads", Integer.toString(options.cpusPerTask())));
 
-        StringBuilder sb = new StringBuilder();
-        sb.append("#!/bin/bash\n");
-        sb.append("# grokphase sweep ").append(specId).append(" at scale ").append(scale.id()).append(": ")
-                .append(plan.size()).append(" runs, one per array task (index -> run: runs.tsv).\n");
-        sb.append("# Written by 'grokphase sweep --emit-slurm'. Submit with submit.sh (array + summary job),\n");
-        sb.append("# or alone: sbatch ").append(Shell.quote(d.resolve("sweep.sbatch").toString())).append('\n');
-        sb.append("#SBATCH --job-name=").append(name).append('\n');
-        sb.append("#SBATCH --array=0-").append(plan.size() - 1)
+        StringBuilder array = header(name, options, logs.resolve("%A_%a.out"));
+        array.insert(array.indexOf("\n") + 1, "# grokphase sweep " + specId + " at scale " + scale.id() + ": " + plan.size()
+                + " runs, one per array task (index -> run: runs.tsv).\n"
+                + "# Written by 'grokphase sweep --emit-slurm'. Submit with submit.sh (array + summary job),\n"
+                + "# or alone: sbatch " + Shell.quote(d.resolve("sweep.sbatch").toString()) + "\n");
+        array.append("#SBATCH --array=0-").append(plan.size() - 1)
                 .append(options.maxParallel() > 0 ? "%" + options.maxParallel() : "").append('\n');
-        sb.append("#SBATCH --cpus-per-task=").append(options.cpusPerTask()).append('\n');
-        sb.append("#SBATCH --time=").append(options.time()).append('\n');
-        sb.append("#SBATCH --output=").append(d.resolve("logs")).append("/%A_%a.out\n");
-        for (String line : options.extra()) {
-            sb.append("#SBATCH ").append(line.trim()).append('\n');
-        }
-        sb.append("set -euo pipefail\n");
-        sb.append("# One run per task; a run already done is skipped, an interrupted one resumed.\n");
-        sb.append("exec ").append(Shell.join(sweep)).append(" --threads ").append(options.cpusPerTask())
-                .append(" --index \"$SLURM_ARRAY_TASK_ID\"\n");
+        body(array, options);
+        array.append("# One run per task; a run already done is skipped, an interrupted one resumed.\n");
+        array.append("exec ").append(Shell.join(sweep)).append(" --index \"$SLURM_ARRAY_TASK_ID\"\n");
+
+        StringBuilder summary = header(name + "-summary", options, logs.resolve("summary-%j.out"));
+        summary.insert(summary.indexOf("\n") + 1, "# After the array: the whole sweep once more, which skips the done runs,\n"
+                + "# retries here any run whose task failed, and writes summary.csv.\n");
+        body(summary, options);
+        summary.append("exec ").append(Shell.join(sweep)).append('\n');
 
         StringBuilder submit = new StringBuilder();
         submit.append("#!/bin/bash\n");
-        submit.append("# Submits the array, then a job that writes summary.csv once every task has ended\n");
-        submit.append("# (afterany: it also retries, here, any run whose task failed).\n");
+        submit.append("# Submits the array, then the summary job once every task has ended (afterany).\n");
         submit.append("set -euo pipefail\n");
-        submit.append("mkdir -p ").append(Shell.quote(d.resolve("logs").toString())).append('\n');
+        submit.append("mkdir -p ").append(Shell.quote(logs.toString())).append('\n');
         submit.append("jid=$(sbatch --parsable ").append(Shell.quote(d.resolve("sweep.sbatch").toString())).append(")\n");
-        submit.append("sbatch --dependency=afterany:\"${jid%%;*}\" --job-name=").append(name).append("-summary")
-                .append(" --cpus-per-task=").append(options.cpusPerTask())
-                .append(" --output=").append(Shell.quote(d.resolve("logs").toString() + "/summary-%j.out"))
-                .append(" --wrap ").append(Shell.quote(Shell.join(sweep) + " --threads " + options.cpusPerTask())).append('\n');
-        submit.append("echo \"submitted array job $jid (").append(plan.size()).append(" tasks) and its summary job\"\n");
+        submit.append("sid=$(sbatch --parsable --dependency=afterany:\"${jid%%;*}\" ")
+                .append(Shell.quote(d.resolve("summary.sbatch").toString())).append(")\n");
+        submit.append("echo \"submitted array job ${jid%%;*} (").append(plan.size())
+                .append(" tasks) and summary job ${sid%%;*}\"\n");
 
         StringBuilder tsv = new StringBuilder("index\tkey\tcommand\n");
         for (int i = 0; i < plan.size(); i++) {
-            tsv.append(i).append('\t').append(plan.get(i).key()).append('\t').append(plan.get(i).run().command()).append('\n');
+            List<String> cmd = new ArrayList<>(List.of("grokphase"));
+            cmd.addAll(plan.get(i).run().toArgs());
+            tsv.append(i).append('\t').append(plan.get(i).key()).append('\t').append(Shell.join(cmd)).append('\n');
         }
         try {
-            Files.createDirectories(d.resolve("logs"));
+            Files.createDirectories(logs);
         } catch (IOException e) {
-            throw new GrokphaseException(ErrorCode.IO, "cannot create " + d.resolve("logs") + ": " + e.getMessage(), e);
+            throw new GrokphaseException(ErrorCode.IO, "cannot create " + logs + ": " + e.getMessage(), e);
         }
         Path script = d.resolve("sweep.sbatch");
-        AtomicFiles.writeString(script, sb.toString());
+        AtomicFiles.writeString(script, array.toString());
+        AtomicFiles.writeString(d.resolve("summary.sbatch"), summary.toString());
         AtomicFiles.writeString(d.resolve("submit.sh"), submit.toString());
         AtomicFiles.writeString(d.resolve("runs.tsv"), tsv.toString());
         makeExecutable(script);
+        makeExecutable(d.resolve("summary.sbatch"));
         makeExecutable(d.resolve("submit.sh"));
         return script;
     }
 
+    /** The shebang and the {@code #SBATCH} options both jobs share. */
+    private static StringBuilder header(String jobName, Options options, Path output) {
+        StringBuilder sb = new StringBuilder("#!/bin/bash\n");
+        sb.append("#SBATCH --job-name=").append(jobName).append('\n');
+        sb.append("#SBATCH --cpus-per-task=").append(options.cpusPerTask()).append('\n');
+        sb.append("#SBATCH --time=").append(options.time()).append('\n');
+        sb.append("#SBATCH --output=").append(output).append('\n');
+        for (String line : options.extra()) {
+            sb.append("#SBATCH ").append(line.trim()).append('\n');
+        }
+        return sb;
+    }
+
+    /**
+     * The shell part before the command: the user's set-up lines, then strict mode (after them:
+     * environment-module scripts often read unset variables, which {@code set -u} would stop).
+     */
+    private static void body(StringBuilder sb, Options options) {
+        if (!options.setup().isEmpty()) {
+            sb.append("# Environment set-up");
+            if (options.setupSource() != null) {
+                sb.append(" (from ").append(options.setupSource()).append(')');
+            }
+            sb.append(":\n");
+            for (String line : options.setup()) {
+                sb.append(line).append('\n');
+            }
+        }
+        sb.append("set -euo pipefail\n");
+    }
+
+    /** Adds execute permission wherever the umask left read permission (chmod a+X, umask-wise). */
     private static void makeExecutable(Path p) {
         try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(p));
+            if (perms.contains(PosixFilePermission.OWNER_READ)) perms.add(PosixFilePermission.OWNER_EXECUTE);
+            if (perms.contains(PosixFilePermission.GROUP_READ)) perms.add(PosixFilePermission.GROUP_EXECUTE);
+            if (perms.contains(PosixFilePermission.OTHERS_READ)) perms.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(p, perms);
         } catch (UnsupportedOperationException | IOException ignored) {
             // not a POSIX file system: run with 'bash FILE' instead
         }

@@ -122,8 +122,50 @@ public final class SparkLaunch {
     }
 
     /**
+     * A main source or pom of the project at {@code root} that is newer than {@code jar} (a jar
+     * built before the last edit), or empty; empty too when {@code root} is no source tree.
+     */
+    static Optional<Path> newerSource(Path jar, Path root) {
+        if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isRegularFile(jar)) {
+            return Optional.empty();
+        }
+        try {
+            long built = Files.getLastModifiedTime(jar).toMillis();
+            List<Path> places = new ArrayList<>(List.of(root.resolve("pom.xml")));
+            for (String module : List.of("grokphase-core", "grokphase-app", "grokphase-spark")) {
+                places.add(root.resolve(module).resolve("pom.xml"));
+                places.add(root.resolve(module).resolve("src").resolve("main"));
+            }
+            for (Path place : places) {
+                if (!Files.exists(place)) {
+                    continue;
+                }
+                try (var walk = Files.walk(place)) {
+                    Optional<Path> newer = walk.filter(Files::isRegularFile).filter(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toMillis() > built;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }).findFirst();
+                    if (newer.isPresent()) {
+                        return Optional.of(root.relativize(newer.get()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // cannot tell: let spark-submit run the jar there is
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The spark-submit command line that runs {@code sweepArgs} (the sweep command's own arguments,
      * {@code --executor spark} included) on the Spark driver.
+     *
+     * Every {@code --executor-option spark.KEY=VALUE} of the sweep becomes {@code --conf
+     * spark.KEY=VALUE} (e.g. {@code spark.task.cpus=4}: the cores each run gets), because Spark
+     * reads those when the application starts.
      *
      * @param master  {@code --master} value, or null for spark-submit's default / spark-defaults.conf
      */
@@ -133,6 +175,15 @@ public final class SparkLaunch {
         if (master != null && !master.isBlank()) {
             cmd.add("--master");
             cmd.add(master);
+        }
+        for (int i = 0; i < sweepArgs.size(); i++) {
+            String a = sweepArgs.get(i);
+            String value = a.startsWith("--executor-option=") ? a.substring("--executor-option=".length())
+                    : a.equals("--executor-option") && i + 1 < sweepArgs.size() ? sweepArgs.get(i + 1) : null;
+            if (value != null && value.startsWith("spark.") && value.contains("=")) {
+                cmd.add("--conf");
+                cmd.add(value);
+            }
         }
         cmd.add("--class");
         cmd.add(MAIN_CLASS);
@@ -170,6 +221,13 @@ public final class SparkLaunch {
         if (!Files.isRegularFile(jar)) {
             throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark needs " + jar
                     + ": build it with 'mvn -B -q -DskipTests package -pl grokphase-spark -am' or set " + JAR_ENV);
+        }
+        if (!env.containsKey(JAR_ENV)) {
+            newerSource(jar, repoRoot()).ifPresent(src -> {
+                throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark: " + jar + " is older than the "
+                        + "sources (" + src + " changed): rebuild it with 'mvn -B -q -DskipTests package -pl grokphase-spark -am' "
+                        + "(./grokphase does that itself)");
+            });
         }
         if (submit.isEmpty()) {
             throw new GrokphaseException(ErrorCode.INVALID_VALUE, "--executor = spark needs spark-submit: set SPARK_HOME "

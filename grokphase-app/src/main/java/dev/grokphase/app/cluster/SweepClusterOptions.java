@@ -9,7 +9,9 @@ import dev.grokphase.sweep.Sweep;
 import dev.grokphase.sweep.SweepListener;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +44,12 @@ public final class SweepClusterOptions {
     int slurmMaxParallel;
 
     @Option(names = "--slurm-option", paramLabel = "LINE",
-            description = "Extra #SBATCH line for the array script, e.g. --slurm-option=--partition=cpu (repeatable).")
+            description = "Extra #SBATCH line for the array and the summary job, e.g. --slurm-option=--partition=cpu (repeatable).")
     List<String> slurmExtra = new ArrayList<>();
+
+    @Option(names = "--slurm-setup", paramLabel = "FILE",
+            description = "Shell lines to run in each SLURM job before grokphase (module load java/17, export JAVA_HOME=...).")
+    Path slurmSetup;
 
     /**
      * What the sweep command knows when it dispatches.
@@ -80,10 +86,12 @@ public final class SweepClusterOptions {
         if (emitSlurm != null) {
             List<PlannedRun> plan = ctx.spec().plan(ctx.scale());
             Sweep.writePlan(Sweep.sweepDir(ctx.root(), ctx.spec(), ctx.scale()).resolve("plan.json"), ctx.spec(), ctx.scale(), plan);
-            Path script = SlurmExport.write(emitSlurm, ctx.specArg(), ctx.spec().id(), ctx.scale(), ctx.root(), plan,
-                    launcher(), new SlurmExport.Options(slurmCpus, slurmTime, slurmMaxParallel, slurmExtra));
+            Path script = SlurmExport.write(emitSlurm, specForScripts(ctx.specArg()), ctx.spec().id(), ctx.scale(), ctx.root(), plan,
+                    launcher(), new SlurmExport.Options(slurmCpus, slurmTime, slurmMaxParallel, slurmExtra, setupLines(),
+                            slurmSetup == null ? null : slurmSetup.toAbsolutePath().normalize().toString()));
             ctx.stdout().println("wrote " + script + " (" + plan.size() + " array tasks), "
-                    + script.resolveSibling("submit.sh") + " and " + script.resolveSibling("runs.tsv"));
+                    + script.resolveSibling("summary.sbatch") + ", " + script.resolveSibling("submit.sh") + " and "
+                    + script.resolveSibling("runs.tsv"));
             ctx.stdout().println("submit with: bash " + Shell.quote(script.resolveSibling("submit.sh").toString()));
             return Optional.of(0);
         }
@@ -102,12 +110,39 @@ public final class SweepClusterOptions {
         return Optional.empty();
     }
 
+    /**
+     * The SPEC argument as the job scripts must name it: a spec file by its absolute path (the
+     * jobs may start in any directory), a built-in spec by its id.
+     */
+    static String specForScripts(String specArg) {
+        Path p = Path.of(specArg);
+        boolean file = specArg.endsWith(".yaml") || specArg.endsWith(".yml") || Files.isRegularFile(p);
+        return file ? p.toAbsolutePath().normalize().toString() : specArg;
+    }
+
+    private List<String> setupLines() {
+        if (slurmSetup == null) {
+            return List.of();
+        }
+        if (!Files.isRegularFile(slurmSetup)) {
+            throw GrokphaseException.invalid("--slurm-setup", slurmSetup, "not found (a file of shell lines to run before grokphase)");
+        }
+        try {
+            return Files.readAllLines(slurmSetup);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw GrokphaseException.invalid("--slurm-setup", slurmSetup, "cannot be read as text: " + e.getMessage());
+        }
+    }
+
     private void validate(Context ctx) {
         if (emitSlurm != null && !"local".equals(ctx.executor())) {
             throw GrokphaseException.invalid("--executor", ctx.executor(), "--emit-slurm writes tasks for the local executor");
         }
         if (slurmCpus < 1) {
             throw GrokphaseException.outOfRange("--slurm-cpus", slurmCpus, "[1, inf)");
+        }
+        if (!slurmTime.matches("(\\d+-)?\\d+(:\\d{1,2}){0,2}|(?i:unlimited|infinite)")) {
+            throw GrokphaseException.invalid("--slurm-time", slurmTime, "a SLURM time limit: MM, HH:MM:SS or D-HH[:MM[:SS]]");
         }
         if (slurmMaxParallel < 0) {
             throw GrokphaseException.outOfRange("--slurm-max-parallel", slurmMaxParallel, "[0, inf)");

@@ -6,12 +6,14 @@ import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.io.Json;
 import dev.grokphase.sweep.ExperimentSpec;
 import dev.grokphase.sweep.PlannedRun;
+import dev.grokphase.sweep.RunStatus;
 import dev.grokphase.sweep.Scale;
 import dev.grokphase.sweep.SpecLoader;
 import dev.grokphase.sweep.Sweep;
 import dev.grokphase.sweep.SweepRunner;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +64,41 @@ public final class ReportInputs {
         if (specs.isEmpty() && loose.isEmpty()) {
             throw GrokphaseException.invalid("DIR", dirs, "no sweep (plan.json) and no run directory (manifest.json) found");
         }
+        if (loose.isEmpty() && specs.stream().allMatch(ReportInputs::noRunPresent)) {
+            SpecData first = specs.get(0);
+            throw GrokphaseException.invalid("DIR", dirs, "none of the planned runs of " + specs.size() + " sweep(s) is there: "
+                    + "looked for " + first.runRoot().resolve("runs") + "/<key> (" + first.spec().id() + "-" + first.scale().id()
+                    + "); run the sweep first, or point the report at the directory that holds runs/");
+        }
         return new Inputs(specs, loose);
+    }
+
+    private static boolean noRunPresent(SpecData s) {
+        return s.runs().values().stream().flatMap(List::stream).allMatch(r -> r.status() == RunStatus.ABSENT);
+    }
+
+    /**
+     * Where a sweep's runs are: under {@code root}, unless plan.json names a {@code runRoot} (a
+     * Spark sweep with {@code output=URI}). A local runRoot is read in place; a remote one
+     * (hdfs://, s3a://) cannot be, so the runs must have been copied under {@code root/runs}, and
+     * when they are not there the error says where they are and how to fetch them.
+     */
+    static Path runRoot(JsonNode plan, Path sweepDir, Path root, List<PlannedRun> planned) {
+        String where = plan.path("runRoot").asText("");
+        if (where.isEmpty()) {
+            return root;
+        }
+        URI uri = URI.create(where);
+        if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+            return uri.getScheme() == null ? Path.of(where) : Path.of(uri);
+        }
+        boolean copied = planned.stream().anyMatch(p -> Files.isDirectory(SweepRunner.runDir(root, p)));
+        if (!copied) {
+            throw GrokphaseException.invalid("DIR", sweepDir, "its runs are at " + where + "/runs (plan.json runRoot), which "
+                    + "this machine cannot read: copy them next to the sweep, e.g. 'hdfs dfs -get " + where + "/runs "
+                    + root.toAbsolutePath() + "/', then report on " + root);
+        }
+        return root;
     }
 
     static SpecData loadSweep(Path sweepDir, Path root) {
@@ -85,12 +121,14 @@ public final class ReportInputs {
             }
         }
         Map<String, List<RunData>> runs = new LinkedHashMap<>();
-        for (PlannedRun p : spec.plan(scale)) {
-            RunData rd = new RunData(SweepRunner.runDir(root, p), p);
+        List<PlannedRun> planned = spec.plan(scale);
+        Path runRoot = runRoot(plan, sweepDir, root, planned);
+        for (PlannedRun p : planned) {
+            RunData rd = new RunData(SweepRunner.runDir(runRoot, p), p);
             rd.sweepError(errors.get(p.key()));
             runs.computeIfAbsent(p.computationId(), k -> new ArrayList<>()).add(rd);
         }
-        return new SpecData(spec, scale, runs);
+        return new SpecData(spec, scale, runs, runRoot);
     }
 
     /** All sweeps of a root, in the built-in spec order first, then the others by name. */

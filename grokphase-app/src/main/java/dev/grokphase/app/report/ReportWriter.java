@@ -132,15 +132,8 @@ public final class ReportWriter {
                 + "(Rubin, Seroussi, Ringel, ICLR 2024). Lines are adaptive-kernel theory, markers are trained networks; "
                 + "shaded bands are the learning phases GFL, GMFL-I and GMFL-II.</p>\n"
                 + "<nav><ol>\n" + toc + "</ol></nav>\n</header>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+        // Atomic writes follow the umask, as any file this process creates (AtomicFiles).
         AtomicFiles.writeString(html, page);
-        // Atomic writes go through a private temporary file (mode 600); a report is meant to be shared.
-        readable(html);
-        for (Path f : files) {
-            readable(f);
-            for (String ext : FigureRenderer.COMPANION_EXTENSIONS) {
-                readable(Path.of(f.toString().replaceFirst("\\.png$", "." + ext)));
-            }
-        }
         return new Written(html, files, figures, flagged);
     }
 
@@ -153,14 +146,6 @@ public final class ReportWriter {
 
     static boolean applicable(JsonNode n) {
         return n.path("firstHalfMean").isNumber() && n.path("secondHalfMean").isNumber();
-    }
-
-    private static void readable(Path p) {
-        try {
-            java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | java.io.IOException e) {
-            // not a POSIX file system: keep what the OS gave
-        }
     }
 
     private String figureHtml(Figure f) {

@@ -1,6 +1,7 @@
 package dev.grokphase.app.sweep;
 
 import dev.grokphase.app.GrokphaseCli;
+import dev.grokphase.app.cli.VersionProvider;
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.io.AtomicFiles;
@@ -71,6 +72,8 @@ public final class CliRunHandler implements RunHandler {
         manifest.put("wallSeconds", (System.nanoTime() - t0) * 1e-9);
         manifest.put("javaVersion", System.getProperty("java.version"));
         manifest.put("osArch", System.getProperty("os.arch"));
+        manifest.put("grokphaseVersion", VersionProvider.version());
+        manifest.put("gitCommit", VersionProvider.gitCommit());
         if (code == 0) {
             AtomicFiles.writeString(dir.resolve("jsonl".equals(format) ? "theory.jsonl" : "theory.csv"), out.toString());
             if (!err.toString().isBlank()) AtomicFiles.writeString(dir.resolve("theory.log"), err.toString());

@@ -58,7 +58,7 @@ public final class CommonTrainOptions {
     @Option(names = "--checkpoint-every", description = "Checkpoint every this many steps; 0 = one tenth of --steps. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public long checkpointEvery;
 
-    @Option(names = "--threads", description = "Networks trained in parallel; 0 = one per CPU core. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
+    @Option(names = "--threads", description = "Networks trained in parallel; 0 = one per CPU core (in a sweep: per core granted to the run). Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public int threads;
 
     @Option(names = "--out", description = "Run directory (created; must be new or empty unless --resume). Default: ${DEFAULT-VALUE}.", defaultValue = "runs/train")

@@ -9,6 +9,7 @@ import dev.grokphase.experiment.TaskMetrics;
 import dev.grokphase.io.Json;
 import dev.grokphase.param.Require;
 import dev.grokphase.store.RunDirectory;
+import dev.grokphase.sweep.Cores;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The run protocol shared by {@code train cubic} and {@code train modular}: merge {@code --config}
@@ -81,7 +81,7 @@ public final class TrainRun {
         }
         validateCommon(c);
         task.validate();
-        int threads = c.threads == 0 ? Runtime.getRuntime().availableProcessors() : c.threads;
+        int threads = c.threads == 0 ? Cores.available() : c.threads;
         int networks = c.seeds * c.datasets;
         List<Experiment.Network> nets = task.build(c.seed, c.datasets, c.seeds, threads);
         if (!c.resume) {
@@ -187,20 +187,7 @@ public final class TrainRun {
         m.put("javaVersion", System.getProperty("java.version"));
         m.put("osArch", System.getProperty("os.arch"));
         m.put("blasBackend", blas);
-        m.put("gitCommit", gitCommit());
+        m.put("gitCommit", VersionProvider.gitCommit());
         return m;
-    }
-
-    private static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes()).trim();
-            if (p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0 && s.matches("[0-9a-f]{40}")) {
-                return s;
-            }
-        } catch (Exception ignored) {
-            // not a git checkout, or no git: recorded as null
-        }
-        return null;
     }
 }

@@ -58,14 +58,17 @@ class SweepClusterTest {
                 .contains("#SBATCH --partition=cpu\n").contains("--index \"$SLURM_ARRAY_TASK_ID\"")
                 .contains("--out " + out.toAbsolutePath());
         assertThat(Files.readString(dir.resolve("submit.sh"))).contains("--dependency=afterany:");
+        assertThat(Files.readString(dir.resolve("summary.sbatch"))).contains("#SBATCH --cpus-per-task=4\n")
+                .contains("#SBATCH --partition=cpu\n").contains("#SBATCH --time=04:00:00\n").doesNotContain("--array");
         List<PlannedRun> plan = SpecLoader.resolve(spec.toString()).plan(Scale.DEFAULT);
         List<String> tsv = Files.readAllLines(dir.resolve("runs.tsv"));
         assertThat(tsv).hasSize(4);
         for (int i = 0; i < 3; i++) {
-            assertThat(tsv.get(i + 1)).isEqualTo(i + "\t" + plan.get(i).key() + "\ttrain walk");
+            assertThat(tsv.get(i + 1)).isEqualTo(i + "\t" + plan.get(i).key() + "\tgrokphase train walk --seed " + (11 + i));
         }
         assertThat(new ProcessBuilder("bash", "-n", dir.resolve("sweep.sbatch").toString()).start().waitFor()).isZero();
         assertThat(new ProcessBuilder("bash", "-n", dir.resolve("submit.sh").toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("bash", "-n", dir.resolve("summary.sbatch").toString()).start().waitFor()).isZero();
 
         // What the array's tasks do, task by task, against one local sweep of the same spec.
         for (int i = 0; i < 3; i++) {
@@ -106,6 +109,31 @@ class SweepClusterTest {
         assertThatThrownBy(() -> SparkLaunch.launch(null, List.of("fig3"), Map.of(SparkLaunch.JAR_ENV, tmp.resolve("none.jar").toString()),
                 Optional.of(Path.of("/bin/true"))))
                 .hasMessageStartingWith("--executor = spark needs " + tmp.resolve("none.jar") + ": build it with");
+    }
+
+    @Test
+    void sparkSettingsBecomeConfsAndAStaleSparkJarIsNoticed() throws Exception {
+        List<String> cmd = SparkLaunch.submitCommand("spark-submit", "spark://h:7077", Path.of("g.jar"),
+                List.of("fig2", "--executor", "spark", "--executor-option", "spark.task.cpus=4",
+                        "--executor-option=spark.executor.memory=2g", "--executor-option", "output=hdfs:///x"));
+        assertThat(String.join(" ", cmd)).startsWith("spark-submit --master spark://h:7077 --conf spark.task.cpus=4 "
+                + "--conf spark.executor.memory=2g --class dev.grokphase.app.GrokphaseCli g.jar sweep fig2");
+
+        // A source tree whose app source changed after the Spark jar was built.
+        Path root = tmp.resolve("tree");
+        Files.createDirectories(root.resolve("grokphase-app/src/main/java"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path source = Files.writeString(root.resolve("grokphase-app/src/main/java/A.java"), "class A {}");
+        Path jar = Files.createDirectories(root.resolve("grokphase-spark/target")).resolve("grokphase-spark.jar");
+        Files.writeString(jar, "jar");
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(root.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(now - 60_000));
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(now - 60_000));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(now - 30_000));
+        assertThat(SparkLaunch.newerSource(jar, root)).isEmpty();
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(now));
+        assertThat(SparkLaunch.newerSource(jar, root)).contains(Path.of("grokphase-app/src/main/java/A.java"));
+        assertThat(SparkLaunch.newerSource(jar, tmp.resolve("no-tree"))).isEmpty();
     }
 
     @Test
