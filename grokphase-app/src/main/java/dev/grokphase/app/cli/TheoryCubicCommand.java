@@ -186,8 +186,8 @@ public final class TheoryCubicCommand implements Runnable {
         }
         if (limit == Limit.data) {
             DataAwareRows.validate(dataAware);
-            if (transition || distribution || gp) {
-                throw GrokphaseException.invalid("--limit", "data", "--transition, --distribution and --gp need --limit thermodynamic or finite");
+            if (transition || gp) {
+                throw GrokphaseException.invalid("--limit", "data", "--transition and --gp need --limit thermodynamic or finite");
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -303,7 +303,14 @@ public final class TheoryCubicCommand implements Runnable {
             CubicDataTheory.Point pt = new CubicDataTheory.Point((int) Math.round(p.n()), dataAware.nTest, p.N(),
                     (int) Math.round(p.d()), p.sigma2(), p.sigmaW2(), p.sigmaA2(), p.eps());
             CubicDataTheory.Result r = CubicDataTheory.solve(pt, dataAware.dataSeed, dataAware.datasets, dataAware.settings());
-            printer.row(DataAwareRows.cubic(pt, r, format == OutputFormat.jsonl, dataAware.predictions));
+            Map<String, Object> row = DataAwareRows.cubic(pt, r, format == OutputFormat.jsonl, dataAware.predictions);
+            if (distribution) {
+                // −log p(w·w*) of the sampled neurons (all datasets pooled), as --limit finite prints p(q)
+                double[][] dist = CubicDataTheory.overlapDistribution(r, distributionPoints);
+                row.put("q", dist[0]);
+                row.put("minusLogP", dist[1]);
+            }
+            printer.row(row);
         }
     }
 

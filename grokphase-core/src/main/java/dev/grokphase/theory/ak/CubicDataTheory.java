@@ -111,6 +111,51 @@ public final class CubicDataTheory {
     }
 
     /**
+     * −log p(q) of the overlap q = w·w* of the sampled single neurons, pooled over the datasets of a
+     * result: a weighted histogram with {@code bins} bins on [−qMax, qMax] (qMax = the largest |q|
+     * sampled, at least 1.6), normalised as a density on the line; empty bins give +∞ (JSON null).
+     * Returns {centres, −log density}.
+     */
+    public static double[][] overlapDistribution(Result r, int bins) {
+        double qMax = 1.6;
+        List<double[]> qs = new ArrayList<>();
+        for (int j = 0; j < r.solutions().size(); j++) {
+            AkSolution s = r.solutions().get(j);
+            double[] wStar = r.datasets().get(j).teacherDirection();
+            int d = wStar.length;
+            double[] q = new double[s.sampleCount()];
+            for (int i = 0; i < q.length; i++) {
+                double acc = 0;
+                for (int k = 0; k < d; k++) {
+                    acc += s.sampleWeights()[i * d + k] * wStar[k];
+                }
+                q[i] = acc;
+                qMax = Math.max(qMax, Math.abs(acc));
+            }
+            qs.add(q);
+        }
+        double width = 2 * qMax / bins;
+        double[] h = new double[bins];
+        double total = 0;
+        for (int j = 0; j < qs.size(); j++) {
+            double[] w = r.solutions().get(j).weights()[0];
+            double[] q = qs.get(j);
+            for (int i = 0; i < q.length; i++) {
+                int b = Math.min(bins - 1, (int) ((q[i] + qMax) / width));
+                h[b] += w[i];
+                total += w[i];
+            }
+        }
+        double[] centre = new double[bins];
+        double[] minusLogP = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centre[b] = -qMax + (b + 0.5) * width;
+            minusLogP[b] = h[b] > 0 ? -Math.log(h[b] / total / width) : Double.POSITIVE_INFINITY;
+        }
+        return new double[][] {centre, minusLogP};
+    }
+
+    /**
      * Starting discrepancy from the finite-d (continuum) solver at the same point: there
      * y − f̄ = b H₁(w*·x) + c H₃(w*·x) (notes §4.3), so t̄ = (b H₁ + c H₃)/σ² on the training inputs.
      * Only a start: it puts the first pass near the fixed point; the answer does not depend on it.

@@ -94,7 +94,7 @@ public final class DataAwareSolver {
                         samples.diagnostics().roundTrips(), norm(tbar));
             }
             // accepted when the fixed point lies well inside what this pass's samples describe
-            done = fp.converged && fp.essFraction >= ACCEPT_ESS;
+            done = fp.converged && fp.essFraction >= ACCEPT_ESS && !zero;
         }
         int batches = s.sampler().batches();
         double[][] repTbar = new double[s.jackknife() ? batches : 0][];
