@@ -12,6 +12,7 @@ import dev.grokphase.train.Trainer;
 import dev.grokphase.train.TrainingConfig;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,11 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * Full-batch Langevin steps per second on the cubic task (notes §6.1 sizes β = 1/8 and β = 1),
  * the same step as ../shared/peer/torch_langevin.py: erf network, σ_w² = 0.5, σ_a² = 8/N,
  * σ² = 0.2, ε = −0.3, η_g = 0.05 × prior variance. The score is steps/s (ops/s).
+ *
+ * <p>Secondary metrics {@code cpuNanos} and {@code steps} (JMH aux counters): the benchmark thread's
+ * CPU time and step count per iteration. With {@code threads=1} the whole step runs on that thread
+ * (OpenBLAS too), so cpuNanos/steps is the step's cost in CPU time, which a loaded machine disturbs
+ * far less than the wall-clock score (used for before/after comparisons of the engine's code).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-XX:LoopUnrollLimit=250"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
 public class LangevinStepBenchmark {
@@ -52,6 +58,17 @@ public class LangevinStepBenchmark {
     public int members;
 
     private Trainer trainer;
+
+    /** CPU time of the benchmark thread, summed over an iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        public long cpuNanos;
+        public long steps;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Setup
     public void setUp() {
@@ -74,8 +91,11 @@ public class LangevinStepBenchmark {
     }
 
     @Benchmark
-    public double step() {
+    public double step(CpuTime cpu) {
+        long t0 = THREADS.getCurrentThreadCpuTime();
         trainer.step();
+        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - t0;
+        cpu.steps++;
         return trainer.lastLoss();
     }
 }

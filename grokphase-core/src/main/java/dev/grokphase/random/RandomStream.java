@@ -26,6 +26,19 @@ public final class RandomStream {
         return new RandomStream(sm.nextLong(), sm.nextLong(), sm.nextLong(), sm.nextLong());
     }
 
+    /** Re-seeds this stream in place: afterwards it draws exactly what {@code fromSeed(seed)} would. */
+    public void reseed(long seed) {
+        long z = seed;
+        z += 0x9E3779B97F4A7C15L;
+        s0 = SplitMix64.mix(z);
+        z += 0x9E3779B97F4A7C15L;
+        s1 = SplitMix64.mix(z);
+        z += 0x9E3779B97F4A7C15L;
+        s2 = SplitMix64.mix(z);
+        z += 0x9E3779B97F4A7C15L;
+        s3 = SplitMix64.mix(z);
+    }
+
     public static RandomStream fromState(long[] state) {
         RandomStream r = new RandomStream(0, 0, 0, 0);
         r.setState(state);

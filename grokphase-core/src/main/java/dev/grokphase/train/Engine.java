@@ -23,7 +23,12 @@ import java.util.Map;
  */
 final class Engine<A> extends Trainer {
 
+    /** Stops the helper threads of trainers that are no longer reachable. */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
     private final Kernels<A> k;
+    /** The threads of the element-wise passes, noise and updates (config.threads(); BLAS has its own). */
+    private final Workers workers;
     private final int mn;
     private final A w;
     private final A a;
@@ -43,6 +48,10 @@ final class Engine<A> extends Trainer {
            List<RandomStream> noise, RandomStream batchRng, Blas blas) {
         super(config, data, initial, noise, batchRng, blas);
         this.k = kernels;
+        this.workers = config.threads() > 1 ? new Workers(config.threads()) : Workers.SERIAL;
+        if (workers != Workers.SERIAL) {
+            CLEANER.register(this, workers::close);
+        }
         this.mn = members * width;
         this.w = k.newArray(mn * dim);
         this.a = k.newArray(members * outputs * width);
@@ -56,14 +65,14 @@ final class Engine<A> extends Trainer {
         ActivationPass<A> act = new ActivationPass<>(k, spec.activation());
         int[][] hot = outputs > 1 && sparseTwoHot ? twoHotColumns(data) : null;
         this.input = hot != null
-                ? new TwoHotInputProduct<>(k, hot, mn, dim)
+                ? new TwoHotInputProduct<>(k, workers, hot, batch, mn, dim)
                 : new DenseInputProduct<>(k, blas, data.xTrain(), nTrain, batch, mn, dim);
         this.readout = outputs == 1
-                ? new ScalarReadoutPass<>(k, act, data.yTrain(), batch, members, width, scale, dataScale)
-                : new MultiOutputReadoutPass<>(k, act, blas, config.loss(), data.yTrain(), batch, members, width,
-                        outputs, scale, dataScale);
+                ? new ScalarReadoutPass<>(k, act, workers, data.yTrain(), batch, members, width, scale, dataScale)
+                : new MultiOutputReadoutPass<>(k, act, workers, blas, config.loss(), data.yTrain(), batch, members,
+                        width, outputs, scale, dataScale);
         double gamma = config.optimizer().sexticGamma();
-        this.sextic = gamma > 0 ? new SexticRegulariser<>(k, gamma, dim) : null;
+        this.sextic = gamma > 0 ? new SexticRegulariser<>(k, workers, gamma, dim) : null;
         this.lossSum = new double[members];
         this.sexticEnergy = new double[members];
         this.inverseTemperature = new double[members];
@@ -127,6 +136,11 @@ final class Engine<A> extends Trainer {
 
     Kernels<A> kernels() {
         return k;
+    }
+
+    /** The trainer's threads, for rules that split their update into tasks. */
+    Workers workers() {
+        return workers;
     }
 
     A w() {

@@ -11,10 +11,13 @@ interface InputProduct<A> {
     /** Makes Z available for the batch; {@code rows} are the training rows of the batch. */
     void forward(A w, int[] rows);
 
-    /** zrow[0..M·N) = row r of Z (after {@link #forward}). */
+    /** zrow[0..M·N) = row r of Z (after {@link #forward}); may be called from several threads at once. */
     void loadRow(int r, int[] rows, A zrow);
 
-    /** Row r of G = ∂U/∂Z; every batch row is stored once per step, after {@link #forward}. */
+    /**
+     * Row r of G = ∂U/∂Z; every batch row is stored once per step, after {@link #forward}, possibly
+     * from several threads at once (different rows).
+     */
     void storeGradientRow(int r, int[] rows, A grow);
 
     /** gw = Gᵀ·X ((M·N)×D), after every row of G was stored. */

@@ -1,50 +1,154 @@
 package dev.grokphase.train;
 
+import dev.grokphase.random.RandomStream;
+import dev.grokphase.random.SplitMix64;
+
 /**
  * Unadjusted (overdamped) Langevin, {@link LangevinConfig}: θ_g ← θ_g − η_g β ∂U/∂θ_g + √(2η_g) ξ
  * with η_g = lr·(prior variance of group g) and ∂U/∂θ = g + θ/var_g, i.e.
  * θ ← (1 − β·lr)·θ − β·η_g·g + √(2η_g)·ξ, where g is the engine's gradient of the data term (and Γ).
  * β is the engine's inverse temperature of the network (1 unless a replica ladder sets it): the
- * chain then samples exp(−βU). Noise is drawn per network from its own stream, w before a.
+ * chain then samples exp(−βU).
+ *
+ * <p>Noise in parallel, and still one stream per network: each step draws one 64-bit key per network
+ * and trained layer (w, then a) from the network's stream; the layer's noise vector is cut into
+ * chunks of {@link #NOISE_CHUNK} entries, and chunk c is drawn from a xoshiro stream seeded with
+ * SplitMix64(key + (c+1)·φ). Chunks (noise and update together) run on all workers, so the numbers
+ * are the same for every thread count, and the network's stream words remain the whole RNG state of
+ * a checkpoint.
  */
 final class LangevinRule<A> implements UpdateRule<A> {
+
+    /** Noise entries per chunk (a task of the parallel update). */
+    static final int NOISE_CHUNK = 4096;
 
     private final LangevinConfig config;
     private final A noiseW;
     private final A noiseA;
+    private final long[] keyW;
+    private final long[] keyA;
+    /** Task t updates network taskMember[t], layer taskLayer[t] (0 = w, 1 = a), chunk taskChunk[t]. */
+    private final int[] taskMember;
+    private final int[] taskLayer;
+    private final int[] taskChunk;
+    private final double[] taskNorm;
+    private final RandomStream[] chunkStream;
+    private final Workers.Task updateTask = this::updateChunk;
+    // state of the current step, for the tasks
+    private Engine<A> engine;
+    private double etaW;
+    private double etaA;
+    private double sdW;
+    private double sdA;
 
     LangevinRule(LangevinConfig config, Engine<A> e) {
         this.config = config;
-        this.noiseW = e.kernels().newArray(e.members() * e.wBlock());
-        this.noiseA = e.kernels().newArray(e.members() * e.aBlock());
+        int members = e.members();
+        this.noiseW = e.kernels().newArray(e.trainW ? members * e.wBlock() : 0);
+        this.noiseA = e.kernels().newArray(e.trainA ? members * e.aBlock() : 0);
+        this.keyW = new long[members];
+        this.keyA = new long[members];
+        int chunksW = e.trainW ? chunks(e.wBlock()) : 0;
+        int chunksA = e.trainA ? chunks(e.aBlock()) : 0;
+        int tasks = members * (chunksW + chunksA);
+        this.taskMember = new int[tasks];
+        this.taskLayer = new int[tasks];
+        this.taskChunk = new int[tasks];
+        this.taskNorm = new double[tasks];
+        int t = 0;
+        for (int m = 0; m < members; m++) {
+            for (int c = 0; c < chunksW; c++, t++) {
+                taskMember[t] = m;
+                taskLayer[t] = 0;
+                taskChunk[t] = c;
+            }
+            for (int c = 0; c < chunksA; c++, t++) {
+                taskMember[t] = m;
+                taskLayer[t] = 1;
+                taskChunk[t] = c;
+            }
+        }
+        this.chunkStream = new RandomStream[e.workers().threads()];
+        for (int i = 0; i < chunkStream.length; i++) {
+            chunkStream[i] = RandomStream.fromSeed(0);
+        }
+    }
+
+    static int chunks(int length) {
+        return (length + NOISE_CHUNK - 1) / NOISE_CHUNK;
+    }
+
+    /** The seed of chunk c of a layer's noise, from the layer's key of this step. */
+    static long chunkSeed(long key, int c) {
+        return SplitMix64.mix(key + 0x9E3779B97F4A7C15L * (c + 1));
     }
 
     @Override
     public void step(Engine<A> e) {
         e.evaluate();
-        Kernels<A> k = e.kernels();
-        double etaW = config.stepScale() * e.config().prior().varW();
-        double etaA = config.stepScale() * e.config().prior().varA();
-        double sdW = Math.sqrt(2 * etaW);
-        double sdA = Math.sqrt(2 * etaA);
-        int nd = e.wBlock();
-        int kn = e.aBlock();
+        etaW = config.stepScale() * e.config().prior().varW();
+        etaA = config.stepScale() * e.config().prior().varA();
+        sdW = Math.sqrt(2 * etaW);
+        sdA = Math.sqrt(2 * etaA);
         for (int m = 0; m < e.members(); m++) {
-            double beta = e.inverseTemperature(m);
-            // θ − η(∂U/∂θ) with ∂U/∂θ = g + θ/var: θ(1 − η/var) − η g; η/var = stepScale
-            double keep = 1 - beta * config.stepScale();
             if (e.trainW) {
-                k.gaussian(e.noise(m), noiseW, m * nd, nd);
+                keyW[m] = e.noise(m).nextLong();
             }
             if (e.trainA) {
-                k.gaussian(e.noise(m), noiseA, m * kn, kn);
+                keyA[m] = e.noise(m).nextLong();
             }
-            if (e.trainW) {
-                e.checkNorm(m, "w", k.langevin(e.w(), e.gw(), noiseW, m * nd, nd, keep, beta * etaW, sdW));
+        }
+        engine = e;
+        e.workers().run(taskMember.length, updateTask);
+        engine = null;
+        int t = 0;
+        while (t < taskMember.length) {
+            int m = taskMember[t];
+            int layer = taskLayer[t];
+            double n2 = 0;
+            for (; t < taskMember.length && taskMember[t] == m && taskLayer[t] == layer; t++) {
+                n2 += taskNorm[t];
             }
-            if (e.trainA) {
-                e.checkNorm(m, "a", k.langevin(e.a(), e.ga(), noiseA, m * kn, kn, keep, beta * etaA, sdA));
-            }
+            e.checkNorm(m, layer == 0 ? "w" : "a", n2);
+        }
+    }
+
+    private void updateChunk(int t, int worker) {
+        Engine<A> e = engine;
+        Kernels<A> k = e.kernels();
+        int m = taskMember[t];
+        boolean w = taskLayer[t] == 0;
+        int block = w ? e.wBlock() : e.aBlock();
+        int c = taskChunk[t];
+        int off = m * block + c * NOISE_CHUNK;
+        int len = Math.min(NOISE_CHUNK, block - c * NOISE_CHUNK);
+        A xi = w ? noiseW : noiseA;
+        RandomStream s = chunkStream[worker];
+        s.reseed(chunkSeed(w ? keyW[m] : keyA[m], c));
+        k.gaussian(s, xi, off, len);
+        double beta = e.inverseTemperature(m);
+        // θ − η(∂U/∂θ) with ∂U/∂θ = g + θ/var: θ(1 − η/var) − η g; η/var = stepScale
+        double keep = 1 - beta * config.stepScale();
+        taskNorm[t] = w
+                ? k.langevin(e.w(), e.gw(), xi, off, len, keep, beta * etaW, sdW)
+                : k.langevin(e.a(), e.ga(), xi, off, len, keep, beta * etaA, sdA);
+    }
+
+    /**
+     * The noise one step draws for a network whose two layers are trained, replayed from a copy of
+     * its stream (tests): ξ_w (N·D) and ξ_a (K·N), as float64.
+     */
+    static void replayNoise(RandomStream stream, double[] xiW, double[] xiA) {
+        long kw = stream.nextLong();
+        long ka = stream.nextLong();
+        RandomStream s = RandomStream.fromSeed(0);
+        for (int c = 0; c < chunks(xiW.length); c++) {
+            s.reseed(chunkSeed(kw, c));
+            s.fillGaussian(xiW, c * NOISE_CHUNK, Math.min(NOISE_CHUNK, xiW.length - c * NOISE_CHUNK), 1.0);
+        }
+        for (int c = 0; c < chunks(xiA.length); c++) {
+            s.reseed(chunkSeed(ka, c));
+            s.fillGaussian(xiA, c * NOISE_CHUNK, Math.min(NOISE_CHUNK, xiA.length - c * NOISE_CHUNK), 1.0);
         }
     }
 

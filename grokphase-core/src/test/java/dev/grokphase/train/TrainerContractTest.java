@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * differences, the update rule written out — for every optimiser, loss, both precisions, scalar
  * and vector outputs, stacked networks, minibatches and the sextic regulariser. The Langevin noise
  * is replayed from a copy of each network's stream, so the comparison is exact up to rounding and
- * finite-difference error (tolerances below).
+ * finite-difference error (tolerances below). (The chunked noise scheme itself is checked by
+ * TrainerThreadsTest: its moments, and that it does not depend on the thread count.)
  */
 class TrainerContractTest {
 
@@ -113,8 +114,7 @@ class TrainerContractTest {
                     RandomStream noise = RandomStream.fromState(words);
                     double[] xiW = new double[gw.length];
                     double[] xiA = new double[ga.length];
-                    noise.fillGaussian(xiW, 0, xiW.length, 1.0);
-                    noise.fillGaussian(xiA, 0, xiA.length, 1.0);
+                    LangevinRule.replayNoise(noise, xiW, xiA);
                     double etaW = l.stepScale() * prior.varW();
                     double etaA = l.stepScale() * prior.varA();
                     w1 = new double[gw.length];

@@ -44,7 +44,11 @@ class EquilibriumRunTest {
     @Test
     void twoStartsAgreeAfterALongRunAndDisagreeWhileTheAlignedStartHasNotRelaxed() throws Exception {
         Path longRun = tmp.resolve("long");
-        CliRun r = CliRun.of(small(longRun, "--steps", "4000", "--log-every", "20", "--two-start", "aligned:2"));
+        // --lr 0.025: from aligned:2, unadjusted Langevin at the default 0.05 diverges on about half
+        // of the seeds (3 of 6 with the engine before issue 9, 5 of 6 after its noise change); at
+        // 0.025 none of 6 did.
+        CliRun r = CliRun.of(small(longRun, "--steps", "4000", "--log-every", "20", "--two-start", "aligned:2",
+                "--lr", "0.025"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode s = json(longRun.resolve("summary.json"));
         assertThat(s.get("networks").asInt()).isEqualTo(4);
@@ -103,7 +107,7 @@ class EquilibriumRunTest {
                 apart.add(e.getKey());
             }
             assertThat(c.get("equilibrated").asBoolean(true)).as(e.getKey()).isFalse();
-            assertThat(c.get("reason").asText()).as(e.getKey()).containsAnyOf("second start", "two starts", "halves");
+            assertThat(c.get("reason").asText()).as(e.getKey()).containsAnyOf("second start", "two starts", "halves", "not measurable");
         }
         assertThat(apart).as(se.toString()).contains("trainLinear", "dropletFraction");
         assertThat(json(shortRun.resolve("summary.json")).get("equilibrated").asBoolean(true)).isFalse();

@@ -1,0 +1,267 @@
+package dev.grokphase.special;
+
+/**
+ * erf(z) and erf'(z) = (2/√π)e^{-z²} for the trainer's element-wise pass, with no table and no
+ * branch, so that the JIT can vectorise the loop (FastErf's table lookups cannot be).
+ *
+ * <p>With a = min(|z|, 6): erfc(a) = e^{-a²}·R(t), t = 2/(2 + a) ∈ [1/4, 1], where R = erfcx
+ * (the scaled complementary error function) is a degree-16 polynomial in t, least-squares fitted in
+ * 40-digit arithmetic with the weight e^{-a²} (so that the error is absolute in erfc; fit error
+ * 8e-17). e^{-a²} = (e^{-a²/32})³² with e^{-y} on [0, 1.125] a degree-13 fit (relative error
+ * 1.2e-16); the five squarings multiply the rounding error by up to 32, which bounds the error of
+ * erf' (and of erf near 0) by about 1e-14 (BranchFreeErfTest checks 2e-14; typical 1e-15).
+ * erf(z) = sign(z)·(1 − e^{-a²}R(t)), with sign(z) = z/|z| folded into the one division that
+ * also gives t. The coefficients were fitted with mpmath (weighted least squares on 500–600
+ * Chebyshev nodes) and are checked against an independent erf in the test, not trusted.
+ *
+ * <p>Two loop shapes compute exactly the same operations in the same order, so they give the same
+ * bits: one fused loop (fastest, 2.1 ns/element against FastErf's 6.5 on the development machine,
+ * but C2 vectorises it only with {@code -XX:LoopUnrollLimit=250}, which the launcher, the tests
+ * and the benchmarks pass), and blocks of short loops that C2 vectorises with its default limit
+ * (5.6 ns). The shape is chosen once from the JVM's flag; results never depend on it.
+ */
+public final class BranchFreeErf {
+
+    /** LoopUnrollLimit at or above which C2 vectorises the fused loop (measured: 150 suffices). */
+    static final int FUSED_UNROLL_LIMIT = 150;
+    /** The loop shape in use: true when the JVM runs with a large enough -XX:LoopUnrollLimit. */
+    static final boolean FUSED = unrollLimit() >= FUSED_UNROLL_LIMIT;
+
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+    private static final double Z_MAX = 6.0;
+    private static final int BLOCK = 256;
+
+    /** R(t) = erfcx(2/t − 2), degree 16. */
+    private static final double R0 = -1.4647922052885286e-05;
+    private static final double R1 = 0.2824492573867011;
+    private static final double R2 = 0.2781381519454289;
+    private static final double R3 = 0.27375097231106166;
+    private static final double R4 = 0.05227995348587199;
+    private static final double R5 = 0.48929509692678025;
+    private static final double R6 = -0.9572461977378991;
+    private static final double R7 = 1.513813282633322;
+    private static final double R8 = -1.687085342627772;
+    private static final double R9 = 0.5564564077855194;
+    private static final double R10 = 1.2892466571125332;
+    private static final double R11 = -2.291665232170447;
+    private static final double R12 = 1.9370598188248591;
+    private static final double R13 = -1.0120649449309926;
+    private static final double R14 = 0.33499158999928064;
+    private static final double R15 = -0.06511618566891103;
+    private static final double R16 = 0.005711362646716565;
+    /** e^{-y} on [0, 1.125], degree 13. */
+    private static final double E0 = 1.0;
+    private static final double E1 = -0.9999999999999999;
+    private static final double E2 = 0.4999999999999921;
+    private static final double E3 = -0.16666666666649688;
+    private static final double E4 = 0.04166666666474368;
+    private static final double E5 = -0.008333333320199787;
+    private static final double E6 = 0.0013888888304282223;
+    private static final double E7 = -0.00019841252077733244;
+    private static final double E8 = 2.480120897189574e-05;
+    private static final double E9 = -2.755160568515915e-06;
+    private static final double E10 = 2.749625967298986e-07;
+    private static final double E11 = -2.45982958547411e-08;
+    private static final double E12 = 1.8620339353508818e-09;
+    private static final double E13 = -9.098603985586077e-11;
+
+    private static final ThreadLocal<float[]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[10][BLOCK]);
+
+    private BranchFreeErf() {
+    }
+
+    /** The JVM's -XX:LoopUnrollLimit, or 0 when it cannot be read. */
+    static int unrollLimit() {
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return Integer.parseInt(bean.getVMOption("LoopUnrollLimit").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
+    }
+
+    /** erf(z) (scalar form of the same formula, for tests). */
+    public static double erf(double z) {
+        double[] v = new double[1];
+        double[] s = new double[1];
+        fused(new double[] {z}, v, s, 0, 1);
+        return v[0];
+    }
+
+    /** erf'(z) (scalar form of the same formula, for tests). */
+    public static double derivative(double z) {
+        double[] v = new double[1];
+        double[] s = new double[1];
+        fused(new double[] {z}, v, s, 0, 1);
+        return s[0];
+    }
+
+    /**
+     * value[i] = erf(z[i]) and slope[i] = erf'(z[i]) for i in [off, off+len). slope may be the
+     * same array as z; value must differ from both.
+     */
+    public static void evaluate(double[] z, double[] value, double[] slope, int off, int len) {
+        if (FUSED) {
+            fused(z, value, slope, off, len);
+        } else {
+            blocked(z, value, slope, off, len);
+        }
+    }
+
+    /** float32 version: computed in float64 by blocks and rounded once. */
+    public static void evaluate(float[] z, float[] value, float[] slope, int off, int len) {
+        double[][] s = SCRATCH.get();
+        double[] x = s[7];
+        double[] v = s[8];
+        double[] d = s[9];
+        float[] f = FLOAT_SCRATCH.get();
+        for (int start = off, end = off + len; start < end; start += BLOCK) {
+            int n = Math.min(BLOCK, end - start);
+            // conversions in loops of their own, indexed alike, so that C2 vectorises them
+            System.arraycopy(z, start, f, 0, n);
+            for (int i = 0; i < n; i++) {
+                x[i] = f[i];
+            }
+            if (FUSED) {
+                fused(x, v, d, 0, n);
+            } else {
+                blocked(x, v, d, 0, n);
+            }
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) v[i];
+            }
+            System.arraycopy(f, 0, value, start, n);
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) d[i];
+            }
+            System.arraycopy(f, 0, slope, start, n);
+        }
+    }
+
+    /** One loop with the whole formula. */
+    static void fused(double[] z, double[] value, double[] slope, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            double x = z[i];
+            double ax = Math.abs(x);
+            double a = Math.min(ax, Z_MAX);
+            double m = Math.max(ax, Double.MIN_NORMAL);
+            double q = 1.0 / ((2.0 + a) * m);
+            double t = 2.0 * m * q;
+            double sign = x * (2.0 + a) * q;
+            double y = a * a * 0.03125;
+            double r = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(R16, t, R15), t, R14), t, R13), t, R12), t, R11), t, R10), t, R9), t, R8), t, R7), t, R6), t, R5), t, R4), t, R3), t, R2), t, R1), t, R0);
+            double e = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(E13, y, E12), y, E11), y, E10), y, E9), y, E8), y, E7), y, E6), y, E5), y, E4), y, E3), y, E2), y, E1), y, E0);
+            e = e * e;
+            e = e * e;
+            e = e * e;
+            e = e * e;
+            e = e * e;
+            slope[i] = TWO_OVER_SQRT_PI * e;
+            value[i] = sign * (1.0 - e * r);
+        }
+    }
+
+    /** The same operations as {@link #fused}, by blocks of short loops (vectorised by default C2). */
+    static void blocked(double[] z, double[] value, double[] slope, int off, int len) {
+        double[][] s = SCRATCH.get();
+        double[] xs = s[0];
+        double[] ts = s[1];
+        double[] sg = s[2];
+        double[] ys = s[3];
+        double[] rs = s[4];
+        double[] es = s[5];
+        double[] vs = s[6];
+        for (int start = off, end = off + len; start < end; start += BLOCK) {
+            int n = Math.min(BLOCK, end - start);
+            System.arraycopy(z, start, xs, 0, n);
+            for (int i = 0; i < n; i++) {
+                double x = xs[i];
+                double ax = Math.abs(x);
+                double a = Math.min(ax, Z_MAX);
+                double m = Math.max(ax, Double.MIN_NORMAL);
+                double q = 1.0 / ((2.0 + a) * m);
+                ts[i] = 2.0 * m * q;
+                sg[i] = x * (2.0 + a) * q;
+                ys[i] = a * a * 0.03125;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = R16;
+                p = Math.fma(p, ts[i], R15);
+                p = Math.fma(p, ts[i], R14);
+                p = Math.fma(p, ts[i], R13);
+                p = Math.fma(p, ts[i], R12);
+                rs[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = rs[i];
+                p = Math.fma(p, ts[i], R11);
+                p = Math.fma(p, ts[i], R10);
+                p = Math.fma(p, ts[i], R9);
+                p = Math.fma(p, ts[i], R8);
+                rs[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = rs[i];
+                p = Math.fma(p, ts[i], R7);
+                p = Math.fma(p, ts[i], R6);
+                p = Math.fma(p, ts[i], R5);
+                p = Math.fma(p, ts[i], R4);
+                rs[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = rs[i];
+                p = Math.fma(p, ts[i], R3);
+                p = Math.fma(p, ts[i], R2);
+                p = Math.fma(p, ts[i], R1);
+                p = Math.fma(p, ts[i], R0);
+                rs[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = E13;
+                p = Math.fma(p, ys[i], E12);
+                p = Math.fma(p, ys[i], E11);
+                p = Math.fma(p, ys[i], E10);
+                p = Math.fma(p, ys[i], E9);
+                es[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = es[i];
+                p = Math.fma(p, ys[i], E8);
+                p = Math.fma(p, ys[i], E7);
+                p = Math.fma(p, ys[i], E6);
+                p = Math.fma(p, ys[i], E5);
+                es[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = es[i];
+                p = Math.fma(p, ys[i], E4);
+                p = Math.fma(p, ys[i], E3);
+                p = Math.fma(p, ys[i], E2);
+                p = Math.fma(p, ys[i], E1);
+                es[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double p = es[i];
+                p = Math.fma(p, ys[i], E0);
+                es[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                double e = es[i];
+                e = e * e;
+                e = e * e;
+                e = e * e;
+                e = e * e;
+                e = e * e;
+                es[i] = e;
+                vs[i] = TWO_OVER_SQRT_PI * e;
+            }
+            System.arraycopy(vs, 0, slope, start, n);
+            for (int i = 0; i < n; i++) {
+                vs[i] = sg[i] * (1.0 - es[i] * rs[i]);
+            }
+            System.arraycopy(vs, 0, value, start, n);
+        }
+    }
+}
