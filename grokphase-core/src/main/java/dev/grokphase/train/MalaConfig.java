@@ -1,16 +1,16 @@
 package dev.grokphase.train;
 
 import dev.grokphase.error.GrokphaseException;
-import dev.grokphase.sampling.StepAdapter;
+import dev.grokphase.param.Require;
 
 /**
  * Metropolis-adjusted Langevin (MALA) on the same posterior and with the same per-group
  * preconditioning as {@link LangevinConfig}: the Langevin step θ' = θ − η_g ∂U/∂θ + √(2η_g) ξ,
  * η_g = c·(prior variance of group g), is a proposal, accepted with the Hastings probability of
  * {@link dev.grokphase.sampling.MalaCorrection}. The chain is then reversible with respect to the
- * posterior at any step: no O(η) bias, and larger stable steps. c starts at {@code stepScale} and is
+ * posterior at any step: no O(η) bias; the step is limited by acceptance instead. c starts at {@code stepScale} and is
  * adapted towards {@code targetAcceptance} during the first {@code adaptSteps} steps only, then
- * frozen ({@link StepAdapter}). Full batch only (a minibatch energy makes the ratio wrong).
+ * frozen ({@link dev.grokphase.sampling.StepAdapter}). Full batch only (a minibatch energy makes the ratio wrong).
  *
  * @param temperature      σ² (--sigma2)
  * @param stepScale        initial c (--lr)
@@ -22,7 +22,8 @@ public record MalaConfig(double temperature, double stepScale, double sexticGamm
                          long adaptSteps) implements OptimizerConfig {
 
     public MalaConfig {
-        new LangevinConfig(temperature, Math.min(stepScale, 1.0), sexticGamma); // the same checks of σ² and γ
+        Require.positive("--sigma2", temperature);
+        Require.nonNegative("--gamma", sexticGamma);
         if (!(stepScale >= 1e-8 && stepScale <= 1.99)) {
             throw GrokphaseException.outOfRange("--lr", stepScale, "[1e-8, 1.99] for MALA (step = lr × prior variance)");
         }

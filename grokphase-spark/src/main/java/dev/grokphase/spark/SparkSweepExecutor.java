@@ -53,6 +53,11 @@ public final class SparkSweepExecutor implements SweepExecutor {
     /** Spark configuration key: output root URI overriding the sweep's local {@code --out}. */
     public static final String OUTPUT_CONF = "spark.grokphase.output";
 
+    /** Errors of a jar built against another Spark or Scala than the cluster's (not fixed by retrying). */
+    private static final java.util.regex.Pattern LINKAGE = java.util.regex.Pattern.compile(
+            "NoSuchMethodError|NoSuchFieldError|NoClassDefFoundError|ClassNotFoundException|AbstractMethodError"
+                    + "|IncompatibleClassChangeError|InvalidClassException|UnsupportedClassVersionError");
+
     private JavaSparkContext jsc;
     private boolean ownsContext;
     private final String master;
@@ -229,6 +234,12 @@ public final class SparkSweepExecutor implements SweepExecutor {
                 throw r;
             }
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            if (isLinkageFailure(String.valueOf(e.getMessage()))) {
+                // The same jar on the same cluster fails the same way: no resubmission helps.
+                throw new GrokphaseException(ErrorCode.IO, "the sweep's Spark job failed because grokphase-spark.jar does not "
+                        + "fit this cluster's Spark " + sc.version() + " (Scala " + SparkVersions.scalaVersion() + "; the jar "
+                        + "fits Spark 3.5 for Scala 2.12 or 2.13, built from these sources); committed runs are kept: " + msg, e);
+            }
             throw new GrokphaseException(ErrorCode.IO, "the sweep's Spark job failed (committed runs are kept; "
                     + "resubmit to continue): " + msg, e);
         } finally {
@@ -238,6 +249,11 @@ public final class SparkSweepExecutor implements SweepExecutor {
             // Work areas of this application's failed attempts; committed ones were renamed away.
             store.cleanAttempts(appId);
         }
+    }
+
+    /** True when a failed job's message shows a jar built against another Spark or Scala. */
+    static boolean isLinkageFailure(String sparkMessage) {
+        return LINKAGE.matcher(sparkMessage).find();
     }
 
     /** What the driver knows of a run whose task succeeded: its committed directory's status. */

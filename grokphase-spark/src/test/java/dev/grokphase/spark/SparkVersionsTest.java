@@ -55,4 +55,13 @@ class SparkVersionsTest {
                 .hasMessageContaining("Spark 3.2.4");
         assertThat(SparkVersions.scalaVersion()).startsWith("2.13.");
     }
+
+    @Test
+    void aJobFailedByALinkageErrorIsNotCalledResubmittable() {
+        assertThat(SparkSweepExecutor.isLinkageFailure("Job aborted due to stage failure: Task 0 in stage 0.0 failed 4 times, "
+                + "most recent failure: java.lang.NoSuchMethodError: 'scala.collection.immutable.Seq "
+                + "org.apache.spark.scheduler.SparkListenerJobStart.stageInfos()'")).isTrue();
+        assertThat(SparkSweepExecutor.isLinkageFailure("Job aborted due to stage failure: ExecutorLostFailure "
+                + "(executor 0 exited caused by one of the running tasks) Reason: Command exited with code 137")).isFalse();
+    }
 }

@@ -88,7 +88,9 @@ class StandaloneClusterIT {
     void aSweepOnAStandaloneClusterSurvivesAKilledExecutorWithTheLocalSweepsBytes() throws Exception {
         // A Spark "installation" whose jars/ are the Maven-resolved ones: the Worker builds each
         // executor's class path from SPARK_HOME/jars, as on a real cluster.
-        Path sparkHome = tmp.resolve("spark-home");
+        // (Under target/, not the test's temporary directory, whose clean-up warns about every link.)
+        Path sparkHome = UserPath.ROOT.resolve("grokphase-spark/target/cluster-it/spark-home");
+        TreeDiff.deleteTree(sparkHome);
         Files.createDirectories(sparkHome.resolve("jars"));
         for (String jar : UserPath.sparkClassPath("2.13", tmp.resolve("resolve.log"))) {
             Path j = Path.of(jar);

@@ -19,6 +19,18 @@ final class TreeDiff {
     private TreeDiff() {
     }
 
+    /** Deletes a directory tree (links themselves, not what they point to); absent is fine. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Relative paths of all regular files, sorted. */
     static List<String> files(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {

@@ -22,8 +22,8 @@ public final class SamplerOptions {
             defaultValue = "1")
     public int replicas;
 
-    @Option(names = "--max-temperature", description = "Temperature T_max of the hottest replica (docs/theory.md, Samplers: choose it where the side wells of S(q) are gone). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "4")
+    @Option(names = "--max-temperature", description = "Temperature T_max of the hottest replica: where the side wells of S(q) are gone (docs/theory.md, Samplers: T = 2 at the App. D point). Neighbours need ln(T_max)/(R-1) of about 0.04 there for swaps to be accepted. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "2")
     public double maxTemperature;
 
     @Option(names = "--temper", description = "likelihood (σ² → Tσ², prior fixed: the paper's temperature) | posterior (the whole log-posterior divided by T). Default: ${DEFAULT-VALUE}.",
