@@ -3,6 +3,7 @@ package dev.grokphase.experiment;
 import dev.grokphase.observe.Discrepancy;
 import dev.grokphase.observe.FourierSpectrum;
 import dev.grokphase.observe.Losses;
+import dev.grokphase.observe.ModeDroplets;
 import dev.grokphase.observe.WeightNorms;
 import dev.grokphase.store.RunDirectory;
 import dev.grokphase.task.Dataset;
@@ -17,14 +18,37 @@ import java.util.Map;
  * §5.4 over all pairs (train and test together: the full table, on which the theory is written),
  * the mean inverse participation ratio of the neurons' Fourier spectra (§5.9, Gromov's progress
  * measure), weight norms; at the end each neuron's dominant frequency, IPR and folded spectrum.
+ *
+ * <p>Droplet observables of the modular theory (notes §5.6–§5.7, docs/theory.md "Per-mode
+ * integral"), over every neuron i and independent frequency k = 1..(P−1)/2 with
+ * Φ = |w_k|², Ψ = |v_k|² of that neuron:
+ * <ul>
+ *   <li>{@code modeProduct}: the mean of ΦΨ. The theory's ⟨|w_k|²|v_k|²⟩; 4P²σ_a² times it is the
+ *       network's own kernel eigenvalue on the target (1/P² under the prior).</li>
+ *   <li>{@code dropletFraction}: the share of (neuron, mode) pairs with √(ΦΨ) ≥ 1/√γ, the Φ at which the
+ *       non-zero saddle of the per-mode action is born (it lies between the barrier Φ_− and the droplet
+ *       minimum Φ_+ at every coupling, as Φ_−Φ_+ = 1/γ); NaN without Γ (γ = 0).</li>
+ *   <li>{@code singleFrequencyShare}: the share of neurons whose strongest non-zero frequency holds
+ *       more than half of the neuron's Fourier power (Gromov's cosine neurons, §5.9).</li>
+ * </ul>
  */
 public final class ModularMetrics implements TaskMetrics {
 
     private final boolean crossEntropy;
+    private final double dropletThreshold;
 
     /** @param crossEntropy report cross-entropy as the loss (else MSE) */
     public ModularMetrics(boolean crossEntropy) {
+        this(crossEntropy, 0.0);
+    }
+
+    /**
+     * @param crossEntropy report cross-entropy as the loss (else MSE)
+     * @param gamma        strength of the sextic regulariser Γ; the droplet threshold is √(ΦΨ) ≥ 1/√γ (0: no threshold)
+     */
+    public ModularMetrics(boolean crossEntropy, double gamma) {
         this.crossEntropy = crossEntropy;
+        this.dropletThreshold = gamma > 0 ? 1.0 / Math.sqrt(gamma) : Double.NaN;
     }
 
     @Override
@@ -34,7 +58,12 @@ public final class ModularMetrics implements TaskMetrics {
 
     @Override
     public List<String> names() {
-        return List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA");
+        // dropletFraction needs the cut 1/√γ: only with Γ (a NaN column would read as divergence)
+        return Double.isNaN(dropletThreshold)
+                ? List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA",
+                        "modeProduct", "singleFrequencyShare")
+                : List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA",
+                        "modeProduct", "dropletFraction", "singleFrequencyShare");
     }
 
     @Override
@@ -56,11 +85,21 @@ public final class ModularMetrics implements TaskMetrics {
         for (int i = 0; i < neurons; i++) {
             ipr += fs.neuron(w, i).ipr();
         }
-        return new double[]{
+        ModeDroplets md = ModeDroplets.of(w, d.modulus(), dropletThreshold);
+        double[] base = {
                 loss(ftr, d.yTrain(), d.nTrain(), k), d.nTest() > 0 ? loss(fte, d.yTest(), d.nTest(), k) : Double.NaN,
                 Losses.accuracy(ftr, d.yTrain(), d.nTrain(), k), d.nTest() > 0 ? Losses.accuracy(fte, d.yTest(), d.nTest(), k) : Double.NaN,
                 Math.abs(Discrepancy.a(fAll, yAll, d.nTrain() + d.nTest(), k)), ipr / neurons,
-                WeightNorms.frobenius(w), WeightNorms.frobenius(m.snapshotA())};
+                WeightNorms.frobenius(w), WeightNorms.frobenius(m.snapshotA()),
+                md.modeProduct(), md.dropletFraction(), md.singleFrequencyShare()};
+        if (Double.isNaN(dropletThreshold)) {
+            // no dropletFraction column (see names())
+            double[] out = new double[base.length - 1];
+            System.arraycopy(base, 0, out, 0, out.length - 1);
+            out[out.length - 1] = base[base.length - 1];
+            return out;
+        }
+        return base;
     }
 
     private double loss(double[] f, double[] y, int n, int k) {
@@ -70,7 +109,7 @@ public final class ModularMetrics implements TaskMetrics {
     @Override
     public Map<String, String> summaryKeys() {
         Map<String, String> k = new LinkedHashMap<>();
-        for (String s : List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "discrepancyA", "meanIpr", "weightNormW", "weightNormA")) {
+        for (String s : names()) {
             k.put(s, s);
         }
         return k;
@@ -78,7 +117,7 @@ public final class ModularMetrics implements TaskMetrics {
 
     @Override
     public List<String> equilibrationColumns() {
-        return List.of("discrepancyA", "trainLoss", "testLoss");
+        return List.of("discrepancyA", "trainLoss", "testLoss", "modeProduct");
     }
 
     @Override

@@ -18,9 +18,15 @@ import java.util.Locale;
  *       (w_i = s_i Q w* + (I − w*w*ᵀ) g_i, g_i ~ N(0, stdW² I)); a from the prior. With Q at the
  *       side wells of S(q) every neuron starts in a droplet state, the opposite extreme to the prior.</li>
  * </ul>
- * The aligned start needs a teacher direction; the modular task has none (its analogue of a droplet,
- * a neuron concentrated on one Fourier mode, has no single order parameter to set), so it is
- * refused there.
+ * The aligned start needs a teacher direction; the modular task has none, so it is refused there.
+ * Its analogue for modular addition is {@code droplet:Φ}:
+ * <ul>
+ *   <li>{@code droplet:Φ}: every neuron a droplet of the modular theory (notes §5.6–§5.9): its prior
+ *       draw plus a pair of cosines of one random frequency k ∈ 1..(P−1)/2 with random phases,
+ *       w_n += 2√Φ cos(2πkn/P − θ₁), v_m += 2√Φ cos(2πkm/P − θ₂), so |w_k|² ≈ |v_k|² ≈ Φ (Gromov's
+ *       solution). With Φ at the droplet well (≈ Φ_+ of `theory modular`) every neuron starts in the
+ *       non-zero well, the opposite extreme to the prior. Needs inputs of dimension 2P (two-hot).</li>
+ * </ul>
  */
 public sealed interface InitialState {
 
@@ -96,7 +102,44 @@ public sealed interface InitialState {
         }
     }
 
-    /** Parses {@code prior} or {@code aligned:Q}; one-line error naming {@code option} otherwise. */
+    /** Every neuron a cosine pair of one random frequency with |w_k|² = |v_k|² = Φ on top of its prior draw. */
+    record Droplet(double phi) implements InitialState {
+        public Droplet {
+            if (!(Double.isFinite(phi) && phi >= 0)) {
+                throw GrokphaseException.outOfRange("--init", "droplet:" + phi, "droplet:PHI with PHI >= 0 finite");
+            }
+        }
+
+        @Override
+        public String id() {
+            return "droplet:" + RoundTrip.format(phi);
+        }
+
+        @Override
+        public TwoLayerNetwork draw(NetworkSpec spec, double stdW, double stdA, RandomStream rng, double[] teacher) {
+            int d = spec.inputDim();
+            int p = d / 2;
+            if (d % 2 != 0 || p < 3) {
+                throw GrokphaseException.invalid("--init", id(), "needs two-hot inputs of dimension 2P with P >= 3 (train modular)");
+            }
+            TwoLayerNetwork net = TwoLayerNetwork.gaussian(spec, stdW, stdA, rng);
+            double[] w = net.w();
+            double amp = 2 * Math.sqrt(phi);
+            for (int i = 0; i < spec.width(); i++) {
+                int k = 1 + rng.nextInt((p - 1) / 2);
+                double t1 = 2 * Math.PI * rng.nextDouble();
+                double t2 = 2 * Math.PI * rng.nextDouble();
+                for (int n = 0; n < p; n++) {
+                    double angle = 2 * Math.PI * ((long) k * n % p) / p;
+                    w[i * d + n] += amp * Math.cos(angle - t1);
+                    w[i * d + p + n] += amp * Math.cos(angle - t2);
+                }
+            }
+            return net;
+        }
+    }
+
+    /** Parses {@code prior}, {@code aligned:Q} or {@code droplet:Φ}; one-line error naming {@code option} otherwise. */
     static InitialState parse(String option, String s) {
         String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
         if (t.equals("prior")) {
@@ -114,7 +157,18 @@ public sealed interface InitialState {
                 // falls through to the error below
             }
         }
-        throw GrokphaseException.invalid(option, s, "allowed: prior | aligned:Q | aligned:Q:F with Q >= 0 and F in (0, 1] (e.g. aligned:1.3, aligned:1.3:0.1)");
+        if (t.startsWith("droplet:")) {
+            try {
+                double phi = Double.parseDouble(t.substring("droplet:".length()));
+                if (Double.isFinite(phi) && phi >= 0) {
+                    return new Droplet(phi);
+                }
+            } catch (NumberFormatException ignored) {
+                // falls through to the error below
+            }
+        }
+        throw GrokphaseException.invalid(option, s, "allowed: prior | aligned:Q | aligned:Q:F with Q >= 0 and F in (0, 1] (e.g. aligned:1.3, "
+                + "aligned:1.3:0.1) | droplet:PHI with PHI >= 0 (train modular, e.g. droplet:0.7)");
     }
 
     /** Shortest decimal that reads back to the same double (for ids). */

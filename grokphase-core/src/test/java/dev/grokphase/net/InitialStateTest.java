@@ -28,6 +28,29 @@ class InitialStateTest {
     }
 
     @Test
+    void dropletStartMakesEveryNeuronOneCosinePairWithTheRequestedPower() {
+        // stdW = 0 isolates the cosines: each neuron has |w_k|² = |v_k|² = Φ on exactly one k ≥ 1
+        NetworkSpec modular = new NetworkSpec(300, 26, 13, Activation.SQUARE, Readout.STANDARD, 1.0);
+        InitialState s = InitialState.parse("--init", "droplet:0.7");
+        assertThat(s.id()).isEqualTo("droplet:0.7");
+        TwoLayerNetwork net = s.draw(modular, 0.0, 0.1, RandomStream.fromSeed(4), null);
+        dev.grokphase.observe.ModeDroplets d = dev.grokphase.observe.ModeDroplets.of(net.w(), 13, 0.7 * 0.999);
+        assertThat(d.dropletFraction()).isCloseTo(1.0 / 6, within(1e-12));
+        assertThat(d.modeProduct()).isCloseTo(0.49 / 6, within(1e-9));
+        assertThat(d.singleFrequencyShare()).isEqualTo(1.0);
+        // every frequency 1..6 is used (300 neurons, uniform choice)
+        dev.grokphase.observe.FourierSpectrum fs = new dev.grokphase.observe.FourierSpectrum(13);
+        java.util.Set<Integer> ks = new java.util.HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            ks.add(fs.neuron(net.w(), i).dominantFrequency());
+        }
+        assertThat(ks).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+        assertThatThrownBy(() -> s.draw(new NetworkSpec(4, 11, 1, Activation.ERF, Readout.STANDARD, 1.0), 1.0, 0.1, RandomStream.fromSeed(1), null))
+                .isInstanceOf(GrokphaseException.class);
+        assertThatThrownBy(() -> InitialState.parse("--init", "droplet:-1")).isInstanceOf(GrokphaseException.class);
+    }
+
+    @Test
     void priorIsTodaysGaussianDrawBitForBit() {
         TwoLayerNetwork a = InitialState.parse("--init", "prior").draw(SPEC, 0.3, 0.2, RandomStream.fromSeed(9), unit(10, 1));
         TwoLayerNetwork b = TwoLayerNetwork.gaussian(SPEC, 0.3, 0.2, RandomStream.fromSeed(9));

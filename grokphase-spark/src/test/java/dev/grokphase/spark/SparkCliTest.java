@@ -62,9 +62,10 @@ class SparkCliTest {
                 "--executor-option", "master=local[2]");
         assertThat(code).as(err.toString()).isZero();
         List<String> files = TreeDiff.files(local.resolve("runs"));
-        // 4 theory runs (manifest, theory.csv) and 2 training runs (manifest, metrics, summary,
+        // 4 theory runs (manifest, theory.csv, theory.log: at P = 401 `theory modular` warns that the
+        // point is outside the theory's regime) and 2 training runs (manifest, metrics, summary,
         // 4 observables incl. the per-network overlap histogram, the Langevin checkpoint, the log).
-        assertThat(files).hasSize(4 * 2 + 2 * 9).anyMatch(f -> f.endsWith("theory.csv"))
+        assertThat(files).hasSize(4 * 3 + 2 * 9).anyMatch(f -> f.endsWith("theory.csv"))
                 .anyMatch(f -> f.endsWith("state.bin")).anyMatch(f -> f.endsWith("overlaps.csv"));
         assertThat(TreeDiff.diff(local.resolve("runs"), spark.resolve("runs"), EXECUTION_MEMBERS, "grokphase.log")).isEmpty();
         String sparkPart = err.toString().substring(err.toString().lastIndexOf("planned"));

@@ -6,6 +6,8 @@ import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.param.Range;
 import dev.grokphase.param.Require;
 import dev.grokphase.theory.modular.ActionProfile;
+import dev.grokphase.theory.modular.Applicability;
+import dev.grokphase.theory.modular.IntegralSolver;
 import dev.grokphase.theory.modular.Limit;
 import dev.grokphase.theory.modular.ModularParams;
 import dev.grokphase.theory.modular.ModularSolution;
@@ -64,14 +66,17 @@ import java.util.Map;
                 "actionGap = S_k(w+) - S_k(0), empty/null without a non-zero saddle;",
                 "phiPlus = w+^2; phase; roots = number of self-consistent roots found;",
                 "branch = which root is reported (unique, largest-of-k: the one connected to",
-                "the GP limit, or closed-form); normalization; limit."})
+                "the GP limit, closed-form, or integral); normalization; limit;",
+                "kappaDroplet, kappaWidth, saddleError, applicable: whether the theory's",
+                "approximations are expected to hold (docs/theory.md; a warning goes to stderr",
+                "when they are not)."})
 public final class TheoryModularCommand implements Runnable {
 
     /** Command-line spelling of {@link Normalization}. */
     enum Norm { paper, exact }
 
     /** Command-line spelling of {@link Limit}. */
-    enum Lim { finite, thermodynamic, data }
+    enum Lim { finite, thermodynamic, integral, data }
 
     @Option(names = "--P", defaultValue = "401", paramLabel = "P|a:b:step",
             description = "Prime modulus P. In a range, non-primes are skipped (a single non-prime is rejected). Default: ${DEFAULT-VALUE}")
@@ -91,15 +96,18 @@ public final class TheoryModularCommand implements Runnable {
             description = "Noise sigma^2 (> 0), a value or a range. Default: ${DEFAULT-VALUE}")
     String sigma2;
 
-    @Option(names = "--normalization", defaultValue = "paper", paramLabel = "paper|exact",
-            description = "Eigenvalue on the target: paper (sigma_a^2<|w_k|^2|v_k|^2>, as printed; reproduces Fig. 3) or exact "
-                    + "(with the factor 4P^2; the mixed phase then extends to all sigma^2 below the onset). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--normalization", defaultValue = "exact", paramLabel = "exact|paper",
+            description = "Eigenvalue on the target: exact (4P^2 sigma_a^2<|w_k|^2|v_k|^2>, the kernel's matrix eigenvalue; "
+                    + "Langevin-sampled networks follow it, docs/theory.md) or paper (sigma_a^2<|w_k|^2|v_k|^2>, as printed; "
+                    + "reproduces the paper's Fig. 3 numbers only). Default: ${DEFAULT-VALUE}")
     Norm normalization;
 
-    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|thermodynamic|data",
-            description = "finite: the mixture of saddles at this P, solved by bracketing; thermodynamic: the P -> infinity closed forms; "
-                    + "data: the data-aware solver on the actual training pairs (sampled single-neuron distribution, no saddle point; "
-                    + "see --datasets, --chains). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|integral|thermodynamic|data",
+            description = "finite: the saddle-point mixture at this P (drops the Gaussian fluctuations, so no GP part); "
+                    + "integral: the per-mode distribution integrated numerically, no saddle-point step (keeps the GP part; "
+                    + "smooth in sigma^2; the one to compare with networks at small P); thermodynamic: the P -> infinity "
+                    + "closed forms; data: the data-aware solver on the actual training pairs (sampled single-neuron "
+                    + "distribution; see --datasets, --chains). Default: ${DEFAULT-VALUE}")
     Lim limit;
 
     @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "1",
@@ -148,6 +156,11 @@ public final class TheoryModularCommand implements Runnable {
     /** Training sizes up to which auto picks the dense solve (it is the reference; both agree to 1e-11). */
     static final int DENSE_AUTO_MAX = 1000;
 
+    @Option(names = "--no-check",
+            description = "Skip the applicability check (kappaDroplet, kappaWidth, and for --limit finite the integral solve behind "
+                    + "saddleError); those columns are then empty.")
+    boolean noCheck;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random GP training subset. Default: ${DEFAULT-VALUE}")
     long seed;
 
@@ -187,10 +200,18 @@ public final class TheoryModularCommand implements Runnable {
         int[] primes = primes(pRange);
 
         Normalization norm = normalization == Norm.exact ? Normalization.EXACT : Normalization.PAPER;
+        Limit lim = switch (limit) {
+            case thermodynamic -> Limit.THERMODYNAMIC;
+            case integral -> Limit.INTEGRAL;
+            case finite, data -> Limit.FINITE; // data: solved by its own solver below, lim unused
+        };
+        if (transition && lim == Limit.INTEGRAL) {
+            throw GrokphaseException.invalid("--limit", "integral", "--transition needs finite or thermodynamic "
+                    + "(the integral theory is smooth in sigma^2: sweep --sigma2 instead)");
+        }
         if (transition && limit == Lim.data) {
             throw GrokphaseException.invalid("--limit", "data", "--transition needs --limit finite or thermodynamic");
         }
-        Limit lim = limit == Lim.thermodynamic ? Limit.THERMODYNAMIC : Limit.FINITE;
         OutputFormat fmt = format != null ? format : (transition ? OutputFormat.jsonl : OutputFormat.table);
         RowPrinter printer = new RowPrinter(spec.commandLine().getOut(), fmt);
 
@@ -237,9 +258,16 @@ public final class TheoryModularCommand implements Runnable {
             return;
         }
         ModularSolver solver = new ModularSolver(norm, grid);
+        IntegralSolver integral = new IntegralSolver(norm);
+        Warnings warnings = new Warnings();
         for (ModularParams pt : points) {
-            ModularSolution s = lim == Limit.FINITE ? solver.solve(pt) : ThermodynamicLimit.solve(pt, norm);
+            ModularSolution s = switch (lim) {
+                case FINITE -> solver.solve(pt);
+                case THERMODYNAMIC -> ThermodynamicLimit.solve(pt, norm);
+                case INTEGRAL -> solveIntegral(integral, pt);
+            };
             Map<String, Object> row = pointRow(s, lim);
+            addApplicability(row, s, lim, integral, warnings);
             if (gpTrainFraction != null) {
                 addGp(row, pt);
             }
@@ -268,6 +296,79 @@ public final class TheoryModularCommand implements Runnable {
             }
         }
         printer.finish();
+        warnings.print(points.size());
+    }
+
+    /**
+     * The applicability check of {@link Applicability}: for the finite limit the integral theory is
+     * solved too, so the saddle-point step's error is known.
+     */
+    private void addApplicability(Map<String, Object> row, ModularSolution s, Limit lim, IntegralSolver integral, Warnings warnings) {
+        if (noCheck) {
+            row.put("kappaDroplet", null);
+            row.put("kappaWidth", null);
+            row.put("saddleError", null);
+            row.put("applicable", null);
+            return;
+        }
+        ModularParams pt = s.params();
+        double saddle = Double.NaN;
+        double exact = Double.NaN;
+        double meanPhi;
+        try {
+            if (lim == Limit.FINITE) {
+                ModularSolution ref = integral.solve(pt);
+                saddle = s.learned();
+                exact = ref.learned();
+                meanPhi = integral.moments(pt, ref.a()).meanPhi();
+            } else {
+                meanPhi = integral.moments(pt, s.a()).meanPhi();
+            }
+        } catch (ArithmeticException e) {
+            // wells too sharp for the integral in double precision: no saddle-point error to report, and
+            // the prior's ⟨|w_k|²⟩ = 1/P for the bulk eigenvalue (it only enters kappaWidth)
+            meanPhi = 1.0 / pt.p();
+        }
+        Applicability ap = Applicability.assess(s, meanPhi, saddle, exact);
+        row.put("kappaDroplet", Double.isNaN(ap.kappaDroplet()) ? null : ap.kappaDroplet());
+        row.put("kappaWidth", ap.kappaWidth());
+        row.put("saddleError", Double.isNaN(ap.saddleError()) ? null : ap.saddleError());
+        row.put("applicable", ap.ok());
+        for (String problem : ap.problems()) {
+            warnings.add(problem, pt);
+        }
+    }
+
+    private static ModularSolution solveIntegral(IntegralSolver integral, ModularParams pt) {
+        try {
+            return integral.solve(pt);
+        } catch (ArithmeticException e) {
+            throw GrokphaseException.invalid("--limit", "integral", e.getMessage() + "; the wells are then sharp enough "
+                    + "for --limit finite");
+        }
+    }
+
+    /** Collects the applicability problems of a sweep and prints one stderr line per kind. */
+    private final class Warnings {
+        private final Map<String, int[]> counts = new LinkedHashMap<>();
+        private final Map<String, String> first = new LinkedHashMap<>();
+        private int points;
+
+        void add(String problem, ModularParams pt) {
+            String kind = problem.contains("kappaDroplet") ? "droplet" : problem.contains("kappaWidth") ? "width" : "saddle";
+            counts.computeIfAbsent(kind, k -> new int[1])[0]++;
+            first.putIfAbsent(kind, String.format(java.util.Locale.ROOT, "%s (first at P=%d, N=%s, sigma_a^2=%s, gamma=%s, sigma^2=%s)",
+                    problem, pt.p(), number(pt.n()), pt.sigmaA2(), pt.gamma(), pt.sigma2()));
+        }
+
+        void print(int total) {
+            for (Map.Entry<String, String> e : first.entrySet()) {
+                spec.commandLine().getErr().printf(java.util.Locale.ROOT,
+                        "warning: theory modular: outside the theory's regime at %d of %d points: %s%n",
+                        counts.get(e.getKey())[0], total, e.getValue());
+            }
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private static int[] primes(Range pRange) {

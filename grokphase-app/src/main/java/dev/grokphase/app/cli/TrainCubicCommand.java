@@ -115,6 +115,13 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
         Require.finite("--eps", eps);
         Require.positive("--lr", lr);
         Require.positive("--droplet-threshold", dropletThreshold);
+        dev.grokphase.net.InitialState first = common.initialState();
+        for (dev.grokphase.net.InitialState st : new dev.grokphase.net.InitialState[] {first, common.secondStart()}) {
+            if (st instanceof dev.grokphase.net.InitialState.Droplet) {
+                throw GrokphaseException.invalid(st == first ? "--init" : "--two-start", st.id(),
+                        "droplet:PHI is the modular start (train modular); the cubic analogue is aligned:Q");
+            }
+        }
         if (!(momentum >= 0 && momentum < 1)) {
             throw GrokphaseException.outOfRange("--momentum", momentum, "[0, 1)");
         }

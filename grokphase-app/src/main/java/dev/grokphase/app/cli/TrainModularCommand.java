@@ -49,9 +49,9 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Option(names = "--P", description = "Prime modulus. Default: ${DEFAULT-VALUE}.", defaultValue = "97")
     public int p;
 
-    @Option(names = "--train-fraction", description = "Fraction of the P² pairs in the training set, in (0, 1]; the rest is the test set. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "0.5")
-    public double trainFraction;
+    @Option(names = "--train-fraction", description = "Fraction of the P² pairs in the training set, in (0, 1]; the rest is the test set. "
+            + "Default: 0.5 (AdamW/SGD/GD); 1 with --optimizer langevin or mala (the posterior of the modular theory is written on the full table).")
+    public Double trainFraction;
 
     @Option(names = "--label-noise", description = "Fraction of training labels replaced by random ones. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double labelNoise;
@@ -66,7 +66,8 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
             defaultValue = "standard")
     public TrainCubicCommand.Readout readout;
 
-    @Option(names = "--targets", description = "onehot | centred. Default: ${DEFAULT-VALUE}.", defaultValue = "onehot")
+    @Option(names = "--targets", description = "onehot | centred (one-hot minus 1/P, paper-notes §5.1). Default: onehot (AdamW/SGD/GD); "
+            + "centred with --optimizer langevin or mala.")
     public Targets targets;
 
     @Option(names = {"--optimizer", "--sampler"}, description = "adamw | sgd | gd | langevin (unadjusted) | mala (Metropolis-adjusted Langevin: exact posterior, step adapted during burn-in, acceptance reported). Default: ${DEFAULT-VALUE}.", defaultValue = "adamw")
@@ -87,11 +88,13 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
     @Option(names = "--momentum", description = "Momentum of sgd/gd. Default: ${DEFAULT-VALUE}.", defaultValue = "0")
     public double momentum;
 
-    @Option(names = "--init-std-w", description = "Std of the initial input weights. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
-    public double initStdW;
+    @Option(names = "--init-std-w", description = "Std of the initial input weights. Default: 0.1 (AdamW/SGD/GD); the prior's, 1, "
+            + "with --optimizer langevin or mala (a chain started from the prior).")
+    public Double initStdW;
 
-    @Option(names = "--init-std-a", description = "Std of the initial readout weights. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
-    public double initStdA;
+    @Option(names = "--init-std-a", description = "Std of the initial readout weights. Default: 0.1 (AdamW/SGD/GD); the prior's, "
+            + "sqrt(sigma_a^2/N), with --optimizer langevin or mala.")
+    public Double initStdA;
 
     @Option(names = "--output-scale", description = "Output multiplier s. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
     public double outputScale;
@@ -139,16 +142,66 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         return TrainRun.execute(spec, common, "train modular", this);
     }
 
+    /**
+     * Fills the options left unset with the defaults of the optimiser: the AdamW recipe (Gromov's
+     * setting: half the table, one-hot targets, small init) or, for Langevin, what the posterior of
+     * paper-notes §2.2 and the modular theory (§5.1) need: the full table, centred targets and a
+     * chain started from the prior. Runs before the manifest is written, which records the values used.
+     */
+    void resolveDefaults() {
+        boolean langevin = isPosteriorSampler();
+        if (trainFraction == null) {
+            trainFraction = langevin ? 1.0 : 0.5;
+        }
+        if (targets == null) {
+            targets = langevin ? Targets.centred : Targets.onehot;
+        }
+        if (initStdW == null) {
+            initStdW = langevin ? 1.0 : 0.1;
+        }
+        if (initStdA == null) {
+            initStdA = langevin ? Math.sqrt(sigmaA2 / width) : 0.1;
+        }
+    }
+
+    /** Whether the optimiser samples the posterior (Langevin, or a Metropolis-adjusted variant) rather than minimising. */
+    public boolean isPosteriorSampler() {
+        return optimizer == Optimizer.langevin || optimizer == Optimizer.mala;
+    }
+
+    /** What differs, with --optimizer langevin, from the posterior the modular theory describes (empty: nothing). */
+    public java.util.List<String> langevinMismatches() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!isPosteriorSampler()) {
+            return out;
+        }
+        if (trainFraction < 1) {
+            out.add("--train-fraction " + trainFraction + " < 1 (the theory is written on the full table)");
+        }
+        if (targets != Targets.centred) {
+            out.add("--targets " + targets + " (the theory's target is one-hot minus 1/P)");
+        }
+        if (labelNoise > 0) {
+            out.add("--label-noise " + labelNoise);
+        }
+        if (activation != TrainCubicCommand.Activation.square || readout != TrainCubicCommand.Readout.standard || outputScale != 1) {
+            out.add("a network other than the quadratic one with a standard readout and output scale 1");
+        }
+        return out;
+    }
+
     @Override
     public void validate() {
+        resolveDefaults();
         Require.prime("--P", p);
         // The aligned start sets each neuron's overlap with a teacher direction; modular addition has
-        // no such direction (a droplet there is a neuron on one Fourier mode, with no single overlap to set).
-        if (!(common.initialState() instanceof dev.grokphase.net.InitialState.Prior)) {
-            throw GrokphaseException.invalid("--init", common.init, "train modular supports only prior (aligned:Q needs the cubic teacher's direction)");
-        }
-        if (common.secondStart() != null) {
-            throw GrokphaseException.invalid("--two-start", common.twoStart, "train modular has no second start (aligned:Q needs the cubic teacher's direction)");
+        // no such direction. Its droplet start (every neuron a cosine pair of one frequency) is droplet:Φ.
+        dev.grokphase.net.InitialState first = common.initialState();
+        for (dev.grokphase.net.InitialState st : new dev.grokphase.net.InitialState[] {first, common.secondStart()}) {
+            if (st instanceof dev.grokphase.net.InitialState.Aligned) {
+                throw GrokphaseException.invalid(st == first ? "--init" : "--two-start", st.id(),
+                        "train modular supports prior and droplet:PHI (aligned:Q needs the cubic teacher's direction)");
+            }
         }
         if (!(trainFraction > 0 && trainFraction <= 1)) {
             throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "(0, 1]");
@@ -180,6 +233,12 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         if (optimizer == Optimizer.mala && loss == Loss.crossEntropy) {
             throw GrokphaseException.invalid("--loss", "cross-entropy", "MALA samples the Gaussian-likelihood posterior (use mse)");
         }
+        List<String> mismatches = langevinMismatches();
+        if (!mismatches.isEmpty() && spec != null) {
+            spec.commandLine().getErr().println("warning: train modular: --optimizer " + optimizer + " samples a posterior that `theory modular` "
+                    + "does not describe: " + String.join("; ", mismatches));
+            spec.commandLine().getErr().flush();
+        }
     }
 
     @Override
@@ -189,7 +248,7 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
 
     @Override
     public TaskMetrics metrics() {
-        return new ModularMetrics(loss == Loss.crossEntropy);
+        return new ModularMetrics(loss == Loss.crossEntropy, isPosteriorSampler() ? gamma : 0.0);
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class FigureBuilders {
         KINDS.put("overlap-log-density", FigureBuilders::overlapLogDensity);
         KINDS.put("modular-target-component", FigureBuilders::modularTarget);
         KINDS.put("modular-action-profiles", FigureBuilders::modularProfiles);
+        KINDS.put("modular-theories", ModularFigures::theories);
+        KINDS.put("modular-mode-histogram", ModularFigures::modeHistogram);
         KINDS.put("loss-vs-steps", FigureBuilders::lossVsSteps);
         KINDS.put("projections-vs-steps", FigureBuilders::projectionsVsSteps);
         KINDS.put("accuracy-vs-steps", FigureBuilders::accuracyVsSteps);

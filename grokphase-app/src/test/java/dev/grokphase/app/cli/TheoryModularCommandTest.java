@@ -24,7 +24,7 @@ class TheoryModularCommandTest {
     @Test
     void fig3SweepInJsonlHasTheDocumentedKeysAndThePhases() throws Exception {
         CliRun r = CliRun.of("theory", "modular", "--P", "401", "--N", "1000", "--sigma-a2", "2e-6", "--gamma", "1e-4",
-                "--sigma2", "0.15:0.25:0.001", "--format", "jsonl");
+                "--sigma2", "0.15:0.25:0.001", "--normalization", "paper", "--no-check", "--format", "jsonl");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<JsonNode> rows = jsonl(r.out());
         assertThat(rows).hasSize(101);
@@ -44,6 +44,52 @@ class TheoryModularCommandTest {
     }
 
     @Test
+    void integralLimitKeepsTheGpPartAndSaysWhereTheTheoryApplies() throws Exception {
+        // the working point of docs/theory.md: inside the regime, no warning; the GP part is kept (σ² = 0.01
+        // is GFL, where the saddle-point mixture reports learned = 0)
+        CliRun r = CliRun.of("theory", "modular", "--P", "13", "--N", "240", "--sigma-a2", "8.5e-5", "--gamma", "4",
+                "--sigma2", "0.005:0.01:0.005", "--limit", "integral", "--format", "jsonl");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<JsonNode> rows = jsonl(r.out());
+        assertThat(rows).hasSize(2);
+        for (JsonNode row : rows) {
+            assertThat(row.get("branch").asText()).isEqualTo("integral");
+            assertThat(row.get("limit").asText()).isEqualTo("integral");
+            assertThat(row.get("applicable").asBoolean()).isTrue();
+            assertThat(row.get("kappaDroplet").asDouble()).isBetween(0.0, 0.25);
+        }
+        double gp = 4 * 8.5e-5 / (4 * 8.5e-5 + 0.01);
+        assertThat(rows.get(1).get("learned").asDouble()).isGreaterThan(gp);
+        // the saddle-point mixture at the same point: learned 0, and the check reports its error
+        JsonNode saddle = jsonl(CliRun.of("theory", "modular", "--P", "13", "--N", "240", "--sigma-a2", "8.5e-5", "--gamma", "4",
+                "--sigma2", "0.01", "--format", "jsonl").out()).get(0);
+        assertThat(saddle.get("learned").asDouble()).isZero();
+        assertThat(saddle.get("saddleError").asDouble()).isCloseTo(rows.get(1).get("learned").asDouble(), within(1e-9));
+        assertThat(saddle.get("applicable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void pointsOutsideTheRegimeWarnOnStderrOncePerKind() throws Exception {
+        // the Fig. 3 point: one droplet neuron outweighs noise and kernel by ~1e3 (docs/theory.md)
+        CliRun r = CliRun.of("theory", "modular", "--sigma2", "0.19:0.2:0.01", "--format", "jsonl");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err().strip().split("\n")).hasSize(1);
+        assertThat(r.err()).startsWith("warning: theory modular: outside the theory's regime at 2 of 2 points")
+                .contains("kappaDroplet");
+        for (JsonNode row : jsonl(r.out())) {
+            assertThat(row.get("applicable").asBoolean()).isFalse();
+            assertThat(row.get("kappaDroplet").asDouble()).isGreaterThan(100);
+        }
+        CliRun quiet = CliRun.of("theory", "modular", "--sigma2", "0.2", "--no-check", "--format", "jsonl");
+        assertThat(quiet.err()).isEmpty();
+        assertThat(jsonl(quiet.out()).get(0).get("applicable").isNull()).isTrue();
+        CliRun bad = CliRun.of("theory", "modular", "--transition", "--limit", "integral");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--limit");
+    }
+
+    @Test
     void actionGapIsNullWithoutANonZeroSaddle() throws Exception {
         // σ² = 0.3 is above the spinodal (0.2536): no non-zero saddle at all
         CliRun r = CliRun.of("theory", "modular", "--sigma2", "0.3", "--format", "jsonl");
@@ -55,18 +101,19 @@ class TheoryModularCommandTest {
 
     @Test
     void transitionPrintsOneJsonObjectForEachNormalisationAndLimit() throws Exception {
-        JsonNode paper = jsonl(CliRun.of("theory", "modular", "--transition").out()).get(0);
+        JsonNode paper = jsonl(CliRun.of("theory", "modular", "--transition", "--normalization", "paper").out()).get(0);
         assertThat(paper.get("sigma2c1").asDouble()).isBetween(0.227, 0.236);
         assertThat(paper.get("sigma2c2").asDouble()).isCloseTo(0.175, within(0.003));
         assertThat(paper.get("aAtC2").asDouble()).isBetween(0.70, 0.75);
 
-        CliRun thermo = CliRun.of("theory", "modular", "--transition", "--limit", "thermodynamic");
+        CliRun thermo = CliRun.of("theory", "modular", "--transition", "--limit", "thermodynamic", "--normalization", "paper");
         List<JsonNode> rows = jsonl(thermo.out());
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("sigma2c1").asDouble()).isCloseTo(0.23602, within(1e-5));
         assertThat(rows.get(0).get("sigma2c2").asDouble()).isCloseTo(0.17602, within(1e-5));
 
-        JsonNode exact = jsonl(CliRun.of("theory", "modular", "--transition", "--normalization", "exact").out()).get(0);
+        // exact is the default (the normalisation sampled networks follow)
+        JsonNode exact = jsonl(CliRun.of("theory", "modular", "--transition").out()).get(0);
         assertThat(exact.get("sigma2c1").asDouble()).isCloseTo(0.236, within(5e-4));
         assertThat(exact.get("sigma2c2").isNull()).isTrue();
         assertThat(exact.get("normalization").asText()).isEqualTo("exact");
@@ -75,7 +122,7 @@ class TheoryModularCommandTest {
     @Test
     void thermodynamicLimitFollowsTheLeverRule() throws Exception {
         List<JsonNode> rows = jsonl(CliRun.of("theory", "modular", "--limit", "thermodynamic", "--sigma2", "0.2",
-                "--format", "jsonl").out());
+                "--normalization", "paper", "--format", "jsonl").out());
         JsonNode row = rows.get(0);
         double c1 = 0.23601504270189347;
         assertThat(row.get("a").asDouble()).isCloseTo(0.2 / c1, within(1e-12));
@@ -156,6 +203,6 @@ class TheoryModularCommandTest {
     void helpShowsDefaults() {
         CliRun r = CliRun.of("theory", "modular", "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("--sigma2", "0.15:0.25:0.001", "paper|exact", "finite|thermodynamic", "non-primes are skipped");
+        assertThat(r.out()).contains("--sigma2", "0.15:0.25:0.001", "exact|paper", "finite|thermodynamic", "non-primes are skipped");
     }
 }
