@@ -102,7 +102,7 @@ public final class TheoryModularCommand implements Runnable {
                     + "reproduces the paper's Fig. 3 numbers only). Default: ${DEFAULT-VALUE}")
     Norm normalization;
 
-    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|integral|thermodynamic|data",
+    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|thermodynamic|integral|data",
             description = "finite: the saddle-point mixture at this P (drops the Gaussian fluctuations, so no GP part); "
                     + "integral: the per-mode distribution integrated numerically, no saddle-point step (keeps the GP part; "
                     + "smooth in sigma^2; the one to compare with networks at small P); thermodynamic: the P -> infinity "

@@ -59,6 +59,7 @@ class DataAwareCommandTest {
     void modularDatasetsAreTheTrainersDatasets() {
         TrainModularCommand train = new TrainModularCommand();
         new CommandLine(train).parseArgs("--P", "7", "--train-fraction", "0.6", "--targets", "centred", "--seed", "9");
+        train.resolveDefaults();
         List<Experiment.Network> nets = EngineNetworks.modular(train, 9, 2, 1, 1);
         List<Dataset> theory = ModularDataTheory.datasets(
                 new ModularDataTheory.Point(7, 0.6, Targets.CENTRED, 100, 1e-3, 0.01, 0), 9, 2);
