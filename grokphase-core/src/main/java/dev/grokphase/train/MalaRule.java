@@ -20,8 +20,8 @@ import java.util.Map;
  * equals it (the whole posterior tempered) unless a replica driver sets it to 1 (only the data term
  * and Γ tempered). Both are 1 without replicas.
  *
- * <p>Draws per network and step, from its noise stream: the w noise, the a noise (as Langevin),
- * then one uniform. A proposal whose loss is not finite is rejected (for every network of the
+ * <p>Draws per network and step, from its own noise stream: the w noise, the a noise, then one
+ * uniform; the proposals and the decisions run as one task per network on the engine's threads. A proposal whose loss is not finite is rejected (for every network of the
  * group, since the evaluation stops at the first non-finite loss; the adaptation then shrinks the
  * step). Checkpoints hold the cached gradients, energies, adapters and counters.
  */
@@ -53,6 +53,10 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
     private final A noiseA;
     private final A swapW;
     private final A swapA;
+    private final Workers.Task proposeTask = this::propose;
+    private final Workers.Task decideTask = this::decide;
+    /** Whether this step's evaluation of the proposals finished (false: a non-finite loss). */
+    private boolean evaluated;
 
     MalaRule(MalaConfig config, Engine<A> engine) {
         this.e = engine;
@@ -113,74 +117,81 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
         if (!primed) {
             prime();
         }
-        k.copy(e.w(), 0, wOld, 0, members * nd);
-        k.copy(e.a(), 0, aOld, 0, members * kn);
-        for (int m = 0; m < members; m++) {
-            double c = adapters[m].scale();
-            double bt = e.inverseTemperature(m);
-            double keep = 1 - betaPrior[m] * c; // θ(1 − η β'/var) with η = c·var
-            if (e.trainW) {
-                k.gaussian(e.noise(m), noiseW, m * nd, nd);
-            }
-            if (e.trainA) {
-                k.gaussian(e.noise(m), noiseA, m * kn, kn);
-            }
-            if (e.trainW) {
-                double eta = c * varW;
-                k.langevin(e.w(), gwAcc, noiseW, m * nd, nd, keep, bt * eta, Math.sqrt(2 * eta));
-            }
-            if (e.trainA) {
-                double eta = c * varA;
-                k.langevin(e.a(), gaAcc, noiseA, m * kn, kn, keep, bt * eta, Math.sqrt(2 * eta));
-            }
-        }
-        boolean evaluated;
+        // Per-network tasks on the engine's threads: each touches only its own blocks, counters and
+        // noise stream, so the numbers do not depend on the thread count.
+        e.workers().run(members, proposeTask);
         try {
             e.evaluate();
             evaluated = true;
         } catch (DivergenceException ex) {
             evaluated = false; // a proposal went non-finite: reject this step's proposals
         }
-        for (int m = 0; m < members; m++) {
-            double c = adapters[m].scale();
-            double bt = e.inverseTemperature(m);
-            double bp = betaPrior[m];
-            double logAlpha = Double.NaN;
-            double energyNew = Double.NaN;
-            double gaussNew = Double.NaN;
-            if (evaluated) {
-                energyNew = e.energy(m);
-                gaussNew = gauss(m);
-                double r = 0;
-                if (e.trainW) {
-                    r += k.malaLogRatio(wOld, e.w(), gwAcc, e.gw(), m * nd, nd, bt, bp / varW, c * varW);
-                }
-                if (e.trainA) {
-                    r += k.malaLogRatio(aOld, e.a(), gaAcc, e.ga(), m * kn, kn, bt, bp / varA, c * varA);
-                }
-                double tempered = (energyNew - gaussNew) - (energyAcc[m] - gaussAcc[m]);
-                logAlpha = -bt * tempered - bp * (gaussNew - gaussAcc[m]) + r;
-                if (!Double.isFinite(energyNew)) {
-                    logAlpha = Double.NaN;
-                }
+        e.workers().run(members, decideTask);
+    }
+
+    /** Saves network m's state and replaces it by a Langevin proposal from the cached gradient. */
+    private void propose(int m, int worker) {
+        k.copy(e.w(), m * nd, wOld, m * nd, nd);
+        k.copy(e.a(), m * kn, aOld, m * kn, kn);
+        double c = adapters[m].scale();
+        double bt = e.inverseTemperature(m);
+        double keep = 1 - betaPrior[m] * c; // θ(1 − η β'/var) with η = c·var
+        if (e.trainW) {
+            k.gaussian(e.noise(m), noiseW, m * nd, nd);
+        }
+        if (e.trainA) {
+            k.gaussian(e.noise(m), noiseA, m * kn, kn);
+        }
+        if (e.trainW) {
+            double eta = c * varW;
+            k.langevin(e.w(), gwAcc, noiseW, m * nd, nd, keep, bt * eta, Math.sqrt(2 * eta));
+        }
+        if (e.trainA) {
+            double eta = c * varA;
+            k.langevin(e.a(), gaAcc, noiseA, m * kn, kn, keep, bt * eta, Math.sqrt(2 * eta));
+        }
+    }
+
+    /** Accepts network m's proposal (keeps its gradient and energies) or puts its saved state back. */
+    private void decide(int m, int worker) {
+        double c = adapters[m].scale();
+        double bt = e.inverseTemperature(m);
+        double bp = betaPrior[m];
+        double logAlpha = Double.NaN;
+        double energyNew = Double.NaN;
+        double gaussNew = Double.NaN;
+        if (evaluated) {
+            energyNew = e.energy(m);
+            gaussNew = gauss(m);
+            double r = 0;
+            if (e.trainW) {
+                r += k.malaLogRatio(wOld, e.w(), gwAcc, e.gw(), m * nd, nd, bt, bp / varW, c * varW);
             }
-            boolean sampling = !adapters[m].adapting();
-            adapters[m].observe(MalaCorrection.probability(logAlpha));
-            boolean accept = MalaCorrection.accept(logAlpha, e.noise(m).nextDouble());
-            int counter = sampling ? m : members + m;
-            attempts[counter]++;
-            if (accept) {
-                accepted[counter]++;
-                k.copy(e.gw(), m * nd, gwAcc, m * nd, nd);
-                k.copy(e.ga(), m * kn, gaAcc, m * kn, kn);
-                energyAcc[m] = energyNew;
-                gaussAcc[m] = gaussNew;
-                lossAcc[m] = e.lastLoss(m);
-            } else {
-                k.copy(wOld, m * nd, e.w(), m * nd, nd);
-                k.copy(aOld, m * kn, e.a(), m * kn, kn);
-                e.lastLoss[m] = lossAcc[m];
+            if (e.trainA) {
+                r += k.malaLogRatio(aOld, e.a(), gaAcc, e.ga(), m * kn, kn, bt, bp / varA, c * varA);
             }
+            double tempered = (energyNew - gaussNew) - (energyAcc[m] - gaussAcc[m]);
+            logAlpha = -bt * tempered - bp * (gaussNew - gaussAcc[m]) + r;
+            if (!Double.isFinite(energyNew)) {
+                logAlpha = Double.NaN;
+            }
+        }
+        boolean sampling = !adapters[m].adapting();
+        adapters[m].observe(MalaCorrection.probability(logAlpha));
+        boolean accept = MalaCorrection.accept(logAlpha, e.noise(m).nextDouble());
+        int counter = sampling ? m : members + m;
+        attempts[counter]++;
+        if (accept) {
+            accepted[counter]++;
+            k.copy(e.gw(), m * nd, gwAcc, m * nd, nd);
+            k.copy(e.ga(), m * kn, gaAcc, m * kn, kn);
+            energyAcc[m] = energyNew;
+            gaussAcc[m] = gaussNew;
+            lossAcc[m] = e.lastLoss(m);
+        } else {
+            k.copy(wOld, m * nd, e.w(), m * nd, nd);
+            k.copy(aOld, m * kn, e.a(), m * kn, kn);
+            e.lastLoss[m] = lossAcc[m];
         }
     }
 

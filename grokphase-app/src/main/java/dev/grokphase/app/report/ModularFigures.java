@@ -32,7 +32,6 @@ final class ModularFigures {
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
                 .xLabel("noise σ²").yLabel("learned fraction  1 − |a|");
         String cap = "";
-        int colour = 0;
         boolean gpDone = false;
         for (String id : FigureBuilders.param(fig, "theories", "").split(",")) {
             id = id.strip();
@@ -42,7 +41,7 @@ final class ModularFigures {
                 CsvTable t = r.theory().get();
                 if (!t.has("sigma2") || !t.has("learned")) continue;
                 double[] x = t.column("sigma2");
-                b.add(Series.line(theoryLabel(r), x, t.column("learned"), colour++));
+                b.add(Series.line(theoryLabel(r), x, t.column("learned"), theoryColour(r)));
                 if (!gpDone && t.has("gpTrainRelRmse")) {
                     double[] rel = t.column("gpTrainRelRmse");
                     double[] y = new double[rel.length];
@@ -70,7 +69,7 @@ final class ModularFigures {
         }
         if (!xs.isEmpty()) {
             b.add(Series.points("Langevin networks", FigureBuilders.toArray(xs), FigureBuilders.toArray(ys),
-                    FigureBuilders.toArray(es), 1));
+                    FigureBuilders.toArray(es), 4));
         }
         b.caption(String.format(Locale.ROOT, "%sLines: the modular theory at the networks' parameters (%s): the per-mode "
                         + "integral (no saddle-point step, keeps the Gaussian/GP part), the saddle-point mixture in both "
@@ -94,6 +93,18 @@ final class ModularFigures {
         double s = r.summaryStd("discrepancyA");
         double nets = r.summaryNumber("networks");
         return new double[] {Math.abs(a), Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0};
+    }
+
+    /** One colour per theory kind, so a figure with or without the data-aware line reads the same. */
+    private static int theoryColour(RunData r) {
+        String limit = String.valueOf(r.config("limit"));
+        boolean paper = "paper".equals(String.valueOf(r.config("normalization")));
+        return switch (limit) {
+            case "integral" -> 0;
+            case "finite" -> paper ? 2 : 1;
+            case "data" -> 3;
+            default -> 5;
+        };
     }
 
     private static String theoryLabel(RunData r) {
