@@ -12,6 +12,7 @@
 #   bench/sampling-efficiency.sh                         # all samplers the tool offers
 #   STEPS=4000 POINTS=appd bench/sampling-efficiency.sh  # shorter, one point
 #   MALA_LR=0.5 REPLICAS=4 MAX_T=2 bench/sampling-efficiency.sh
+#   KEEP=/tmp/se bench/sampling-efficiency.sh            # keep the run directories
 # Samplers: plain Langevin (--sampler langevin, the paper's), MALA (--sampler mala, step adapted
 # during the first fifth), replica exchange (MALA copies at T_k = MAX_T^(k/(R-1)), --temper likelihood).
 set -euo pipefail
@@ -24,8 +25,7 @@ MALA_LR=${MALA_LR:-$LR}
 REPLICAS=${REPLICAS:-4}
 MAX_T=${MAX_T:-2}
 SEED=${SEED:-1}
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
+if [[ -n "${KEEP:-}" ]]; then OUT=$KEEP; mkdir -p "$OUT"; else OUT=$(mktemp -d); trap 'rm -rf "$OUT"' EXIT; fi
 ./grokphase --version >/dev/null
 HELP=$(./grokphase train cubic --help)
 samplers=("langevin")
@@ -66,10 +66,17 @@ def cols(name):
     const = c.get("standardError") == 0
     if ess is None:
         return "%9s %8s %9s" % ("n/m", "n/m", "n/m")
+    if const:
+        # Nothing moved over the window: either nothing to sample (no droplet at all) or a frozen
+        # variable (the droplet count never changed: tau longer than the window). No ESS either way.
+        return "%9s %8s %9s" % ("-", "-", "none" if c.get("mean") == 0 else "frozen")
     # ESS of the second half per CPU-second of the second half (half of the run's CPU time).
     rate = ess / (cpu / 2)
-    return "%9.3g %8.1f %9.3g%s" % (tau, ess, rate, " (constant)" if const else "")
-print("%-5s %-9s %7d %8.1f | %s | %s" % (p, s, steps, cpu, cols("testCubic"), cols("dropletFraction")))
+    return "%9.3g %8.1f %9.3g" % (tau, ess, rate)
+summ = json.load(open(d + "/summary.json"))
+extra = " ".join("%s=%.3g" % (k, v) for k, v in summ.items()
+                 if (k == "acceptance" or k.startswith("swapAcceptance")) and isinstance(v, (int, float)))
+print("%-5s %-9s %7d %8.1f | %s | %s  %s" % (p, s, steps, cpu, cols("testCubic"), cols("dropletFraction"), extra))
 PY
   done
 done

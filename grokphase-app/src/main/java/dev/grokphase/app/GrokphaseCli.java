@@ -51,7 +51,19 @@ public final class GrokphaseCli implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw missingSubcommand(spec);
+    }
+
+    /**
+     * A command group called without a subcommand: the usage goes to stdout, and the error (one
+     * line on stderr, exit 2) names the subcommands.
+     */
+    public static CommandLine.ParameterException missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        CommandLine cl = spec.commandLine();
+        cl.usage(cl.getOut());
+        cl.getOut().flush();
+        return new CommandLine.ParameterException(cl, "missing subcommand; choose one of: "
+                + String.join(", ", cl.getSubcommands().keySet()));
     }
 
     public static void main(String[] args) {
@@ -70,10 +82,24 @@ public final class GrokphaseCli implements Runnable {
         CommandLine cl = new CommandLine(new GrokphaseCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
+        // Integers read the same on the command line as in config files and specs: 1000 or 1e3, never 2.5.
+        cl.registerConverter(Integer.class, v -> (int) integerValue(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Integer.TYPE, v -> (int) integerValue(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Long.class, v -> integerValue(v, Long.MIN_VALUE, Long.MAX_VALUE));
+        cl.registerConverter(Long.TYPE, v -> integerValue(v, Long.MIN_VALUE, Long.MAX_VALUE));
         cl.setParameterExceptionHandler(GrokphaseCli::handleParameterException);
         cl.setExecutionExceptionHandler(GrokphaseCli::handleExecutionException);
         CommandListRenderer.install(cl);
         return cl;
+    }
+
+    private static long integerValue(String text, long min, long max) {
+        try {
+            return dev.grokphase.app.train.OptionValues.integer("value", text, min, max);
+        } catch (GrokphaseException e) {
+            // picocli names the option: "Invalid value for option '--steps': '2.5' is not an integer in [...]"
+            throw new CommandLine.TypeConversionException("'" + text + "' is not an integer in [" + min + ", " + max + "]");
+        }
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
@@ -81,8 +107,9 @@ public final class GrokphaseCli implements Runnable {
         Throwable cause = ex.getCause();
         // A GrokphaseException thrown by a type converter already names parameter, value and range.
         String message = cause instanceof GrokphaseException ? cause.getMessage() : ex.getMessage();
-        err.println("grokphase: error: " + oneLine(message));
-        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        // picocli prefixes some messages with "Error: " (mutually exclusive options): ours already says error.
+        message = oneLine(message).replaceFirst("^Error: ", "");
+        err.println("grokphase: error: " + message + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         return EXIT_USAGE;
     }
 

@@ -159,6 +159,12 @@ public final class Experiment {
                 groups.get(k).restoreState(prefixed(state, "g" + k + "/"));
             }
             csv = MetricsCsv.resume(dir.metricsFile(), columns(), start);
+            String missing = MetricsCsv.problem(dir.metricsFile(), schedule.steps(),
+                    networks.stream().mapToLong(Network::index).toArray(), start);
+            if (missing != null) {
+                throw new GrokphaseException(ErrorCode.IO, "cannot resume " + dir.root() + " from its checkpoint at step " + start
+                        + ": " + missing + "; start the run afresh in another directory");
+            }
             MetricsCsv.Table history = MetricsCsv.read(dir.metricsFile());
             for (String s : starts()) {
                 meanByStart.put(s, meanSeries(history, s));
@@ -184,6 +190,7 @@ public final class Experiment {
             return t;
         });
         String status = "completed";
+        Throwable primary = null;
         try {
             TreeSet<Long> boundaries = new TreeSet<>();
             for (long s : schedule.steps()) {
@@ -241,10 +248,12 @@ public final class Experiment {
         } catch (GrokphaseException e) {
             status = e.code() == ErrorCode.DIVERGED ? "diverged" : "failed";
             manifest.put("error", e.getMessage());
+            primary = e;
             throw e;
         } catch (RuntimeException | Error e) {
             status = "failed";
             manifest.put("error", String.valueOf(e));
+            primary = e;
             throw e;
         } finally {
             pool.shutdownNow();
@@ -256,7 +265,15 @@ public final class Experiment {
             manifest.put("status", status);
             manifest.put("finishedAt", Instant.now().toString());
             manifest.put("wallSeconds", previousWall + (System.nanoTime() - t0) / 1e9);
-            dir.writeManifest(manifest);
+            try {
+                dir.writeManifest(manifest);
+            } catch (RuntimeException e) {
+                // The first failure is the one to report (a full disk fails the manifest too).
+                if (primary == null) {
+                    throw e;
+                }
+                primary.addSuppressed(e);
+            }
         }
     }
 

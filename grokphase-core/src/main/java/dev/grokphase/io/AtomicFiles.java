@@ -34,6 +34,9 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] bytes) {
         Path dir = target.toAbsolutePath().getParent();
+        if (dir == null) {
+            throw new GrokphaseException(ErrorCode.IO, "cannot write " + target + ": it is a root directory, not a file");
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);

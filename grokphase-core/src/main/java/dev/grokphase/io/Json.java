@@ -30,6 +30,8 @@ public final class Json {
         module.addSerializer(double.class, new FiniteDoubleSerializer());
         m.registerModule(module);
         m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        // A key given twice in a config, spec or manifest is an error, not "the last one wins".
+        m.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return m;
     }
 

@@ -5,7 +5,8 @@ import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.io.AtomicFiles;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,13 +88,44 @@ public final class MetricsCsv {
             }
             sb.append('\n');
         }
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        long before = -1;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            before = ch.size();
+            ch.position(before);
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            WriteFault fault = faultForTests;
+            if (fault != null) {
+                fault.write(ch, buf);
+            }
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
         } catch (IOException e) {
-            throw new GrokphaseException(ErrorCode.IO, "cannot append to " + file + ": " + e.getMessage(), e);
+            String undone = before >= 0 ? removePartialRows(before) : "";
+            throw new GrokphaseException(ErrorCode.IO, "cannot append to " + file + ": " + DirectoryLock.describe(e) + undone, e);
         }
     }
+
+    /** After a failed append: cuts the file back to its length before it, so no partial row stays. */
+    private String removePartialRows(long length) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (ch.size() > length) {
+                ch.truncate(length);
+            }
+            return "";
+        } catch (IOException e) {
+            return " (and the partial rows could not be removed: " + DirectoryLock.describe(e) + "; a resume drops them)";
+        }
+    }
+
+    /** Test hook standing in for a full disk: may write part of the buffer, then throws. Null in normal use. */
+    public interface WriteFault {
+        void write(FileChannel channel, ByteBuffer rows) throws IOException;
+    }
+
+    /** See {@link WriteFault}; set only by tests. */
+    public static volatile WriteFault faultForTests;
 
     static String format(Object v) {
         if (v instanceof Double d) {
@@ -103,6 +135,55 @@ public final class MetricsCsv {
             return Double.toString(f.doubleValue());
         }
         return String.valueOf(v);
+    }
+
+    /**
+     * Checks that the file holds exactly the rows a run logs up to {@code lastStep}: every step of
+     * {@code schedule} up to it, in order, each with one row per network ({@code networks}: the
+     * network column's values, in the order they are logged), nothing else, and a complete last line. Returns the first problem in words, or null when the rows
+     * are complete. Two writers, a lost write or a cut file all show up here.
+     */
+    public static String problem(Path file, long[] schedule, long[] networks, long lastStep) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return file.getFileName() + " is missing or unreadable";
+        }
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            return file.getFileName() + " ends in a partial line";
+        }
+        String[] lines = text.split("\n");
+        if (text.isEmpty() || lines.length == 0) {
+            return file.getFileName() + " is empty";
+        }
+        int columns = lines[0].split(",", -1).length;
+        int row = 1;
+        for (long step : schedule) {
+            if (step > lastStep) {
+                break;
+            }
+            for (long k : networks) {
+                if (row >= lines.length) {
+                    return file.getFileName() + " lacks the rows of step " + step + " (network " + k + " and after)";
+                }
+                String[] cells = lines[row].split(",", -1);
+                if (cells.length != columns || !cells[0].equals(Long.toString(step)) || !cells[1].equals(Long.toString(k))) {
+                    return file.getFileName() + " line " + (row + 1) + " is '" + abbreviate(lines[row]) + "', expected step "
+                            + step + " network " + k;
+                }
+                row++;
+            }
+        }
+        if (row < lines.length) {
+            return file.getFileName() + " has " + (lines.length - row) + " row(s) more than the run logs (line " + (row + 1)
+                    + ": '" + abbreviate(lines[row]) + "')";
+        }
+        return null;
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 40 ? line.substring(0, 40) + "..." : line;
     }
 
     /** The table as read back: header and numeric rows. */

@@ -32,6 +32,12 @@ public record Computation(String id, Kind kind, String command, Map<String, Obje
                            Map<String, List<Object>> grid) {
     }
 
+    /**
+     * Most runs one computation may expand to: far beyond any sweep a machine or cluster finishes,
+     * and small enough that the plan (one object per run) fits memory at once.
+     */
+    public static final long MAX_RUNS = 100_000;
+
     /** The runs of this computation at {@code scale}, in a deterministic order. */
     public List<PlannedRun> expand(String specId, Scale scale) {
         Map<String, Object> base = new LinkedHashMap<>(config);
@@ -47,6 +53,18 @@ public record Computation(String id, Kind kind, String command, Map<String, Obje
             if (o.grid() != null) g = o.grid();
         }
         List<Map<String, Object>> pointList = pts.isEmpty() ? List.of(Map.of()) : pts;
+        // Counted before expanding: a grid typed with one zero too many must fail at once, not fill the heap.
+        double count = pointList.size();
+        StringBuilder sizes = new StringBuilder(pointList.size() + " point(s)");
+        for (Map.Entry<String, List<Object>> e : g.entrySet()) {
+            count *= e.getValue().size();
+            sizes.append(" x ").append(e.getValue().size()).append(" ").append(e.getKey());
+        }
+        if (count > MAX_RUNS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "expands to %.0f runs at scale %s (%s), more than the %d allowed per computation",
+                    count, scale.id(), sizes, MAX_RUNS));
+        }
         List<Map<String, Object>> gridList = cartesian(g);
         List<PlannedRun> out = new ArrayList<>();
         for (Map<String, Object> p : pointList) {

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 /**
  * The state of a run directory as {@code manifest.json} records it (run directory contract):
  * {@code running | completed | failed | diverged | interrupted}, or {@code absent} when there is
- * no manifest. A sweep skips {@link #isDone() done} runs and resumes the others.
+ * no manifest; {@code incomplete} when the manifest says completed but the data files are missing,
+ * cut short or hold extra rows ({@link RunCompleteness}). A sweep skips {@link #isDone() done}
+ * runs, recomputes incomplete ones and resumes the others.
  */
 public enum RunStatus {
-    ABSENT, RUNNING, COMPLETED, FAILED, DIVERGED, INTERRUPTED, UNREADABLE;
+    ABSENT, RUNNING, COMPLETED, FAILED, DIVERGED, INTERRUPTED, UNREADABLE, INCOMPLETE;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -33,8 +35,8 @@ public enum RunStatus {
             JsonNode n = Json.MAPPER.readTree(manifest.toFile());
             String s = n.path("status").asText("");
             for (RunStatus v : values()) {
-                if (v.id().equals(s)) {
-                    return v;
+                if (v.id().equals(s) && v != INCOMPLETE) {
+                    return v == COMPLETED && RunCompleteness.problem(runDir) != null ? INCOMPLETE : v;
                 }
             }
             return UNREADABLE;

@@ -2,6 +2,7 @@ package dev.grokphase.sweep;
 
 import dev.grokphase.io.AtomicFiles;
 import dev.grokphase.io.Json;
+import dev.grokphase.store.DirectoryLock;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +34,16 @@ public final class Sweep {
                                       SweepListener listener) {
         List<PlannedRun> plan = spec.plan(scale);
         Path dir = sweepDir(root, spec, scale);
-        AtomicFiles.writeString(dir.resolve("spec.yaml"), spec.source());
-        writePlan(dir.resolve("plan.json"), spec, scale, plan, executor.runRoot(root));
+        // Two sweeps of one spec into one root write the same plan; the lock keeps each file whole
+        // and the summary the last writer's, never an interleaving. Runs lock their own directories.
+        try (DirectoryLock lock = DirectoryLock.acquireWaiting(dir, holder -> { })) {
+            AtomicFiles.writeString(dir.resolve("spec.yaml"), spec.source());
+            writePlan(dir.resolve("plan.json"), spec, scale, plan, executor.runRoot(root));
+        }
         List<RunResult> results = executor.execute(plan, root, listener);
-        SweepSummary.write(dir.resolve("summary.csv"), results);
+        try (DirectoryLock lock = DirectoryLock.acquireWaiting(dir, holder -> { })) {
+            SweepSummary.write(dir.resolve("summary.csv"), results);
+        }
         return results;
     }
 

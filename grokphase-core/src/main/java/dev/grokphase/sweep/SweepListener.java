@@ -15,4 +15,8 @@ public interface SweepListener {
 
     default void finished(RunResult result) {
     }
+
+    /** Something the user should know about a run (waiting for another writer, recomputing an incomplete run). */
+    default void note(PlannedRun run, String message) {
+    }
 }

@@ -1,6 +1,7 @@
 package dev.grokphase.sweep;
 
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.store.DirectoryLock;
 
 import java.nio.file.Path;
 
@@ -18,13 +19,17 @@ public final class SweepRunner {
         return root.resolve("runs").resolve(run.key());
     }
 
+    /** Empties a run directory for a fresh start, keeping the directory and its (held) lock file. */
     static void clear(Path dir) {
         if (!java.nio.file.Files.isDirectory(dir)) {
             return;
         }
+        Path lock = dir.resolve(DirectoryLock.FILE);
         try (var walk = java.nio.file.Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
+                if (!p.equals(dir) && !p.equals(lock)) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
             }
         } catch (java.io.IOException e) {
             throw new GrokphaseException(dev.grokphase.error.ErrorCode.IO, "cannot clear " + dir + " for a fresh run: " + e.getMessage(), e);
@@ -37,13 +42,28 @@ public final class SweepRunner {
     }
 
     /**
-     * Performs one run unless it is done (skip), resuming an interrupted one.
+     * Performs one run unless it is done (skip), resuming an interrupted one, under its directory's
+     * lock: a run another process (or thread) is writing is waited for, then skipped if that writer
+     * completed it. Completed runs whose files are incomplete are recomputed from scratch, with a
+     * note saying why.
      *
      * @param cores the CPU cores the run may use ({@link Cores}): its executor's grant
      */
     public static RunResult runOne(PlannedRun run, Path root, RunHandlers handlers, SweepListener listener, int cores) {
         Path dir = runDir(root, run);
+        try (DirectoryLock lock = DirectoryLock.acquireWaiting(dir, holder -> listener.note(run,
+                "run " + run.key() + " is being written by another grokphase process (" + holder + "); waiting for it"))) {
+            return runLocked(run, dir, handlers, listener, cores);
+        }
+    }
+
+    private static RunResult runLocked(PlannedRun run, Path dir, RunHandlers handlers, SweepListener listener, int cores) {
         RunStatus before = RunStatus.of(dir);
+        if (before == RunStatus.INCOMPLETE) {
+            listener.note(run, "run " + run.key() + " is marked completed but " + RunCompleteness.problem(dir) + ": recomputing it");
+            clear(dir);
+            before = RunStatus.ABSENT;
+        }
         if (before.isDone()) {
             RunResult r = new RunResult(run, dir.toString(), before, true, false, 0.0, "");
             listener.finished(r);

@@ -38,6 +38,9 @@ class LocalSweepExecutorTest {
                 throw dev.grokphase.error.GrokphaseException.outOfRange("--sigma2", s, "(0, inf)");
             }
             AtomicFiles.writeString(dir.resolve("summary.json"), "{\"testLoss\": " + s * s + ", \"ensemble\": {\"cubic\": -0.1}}");
+            // The rest of a complete run directory (RunCompleteness): a run without them is not done.
+            AtomicFiles.writeString(dir.resolve("metrics.csv"), "step,network\n0,0\n");
+            AtomicFiles.writeString(dir.resolve("observables/equilibration.json"), "{}\n");
             AtomicFiles.writeString(dir.resolve("manifest.json"), "{\"command\": \"" + run.command() + "\", \"status\": \"completed\"}");
         }
     }

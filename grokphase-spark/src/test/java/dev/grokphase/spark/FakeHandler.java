@@ -40,6 +40,8 @@ public final class FakeHandler implements RunHandler {
         }
         AtomicFiles.writeString(dir.resolve("metrics.csv"), csv.toString());
         AtomicFiles.writeString(dir.resolve("observables/final.json"), "{\"x\":" + x + "}\n");
+        // The rest of a complete run directory (sweep.RunCompleteness): a run without it is not done.
+        AtomicFiles.writeString(dir.resolve("observables/equilibration.json"), "{}\n");
         AtomicFiles.writeString(dir.resolve("summary.json"), "{\"x\":" + x + "}\n");
         AtomicFiles.writeString(dir.resolve("manifest.json"),
                 "{\"command\":\"" + run.command() + "\",\"seed\":" + seed + ",\"status\":\"completed\"}\n");

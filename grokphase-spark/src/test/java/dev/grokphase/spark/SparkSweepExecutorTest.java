@@ -93,7 +93,7 @@ class SparkSweepExecutorTest {
         assertThat(first).hasSize(6).allMatch(r -> r.status() == RunStatus.COMPLETED && !r.skipped());
         assertThat(ex.lastProgress().completed()).isEqualTo(6);
         assertThat(ex.lastProgress().running()).isZero();
-        assertThat(TreeDiff.files(local)).hasSize(6 * 4);
+        assertThat(TreeDiff.files(local)).hasSize(6 * 5); // manifest, metrics, summary, two observables
         assertThat(TreeDiff.diff(local, out.resolve("runs"))).isEmpty();
         assertThat(log.toString()).contains("6/6 runs completed");
         assertThat(Files.readAllLines(Sweep.sweepDir(out, spec, Scale.DEFAULT).resolve("summary.csv"))).hasSize(7);

@@ -31,10 +31,14 @@ final class TreeDiff {
         }
     }
 
-    /** Relative paths of all regular files, sorted. */
+    /**
+     * Relative paths of all regular files, sorted; a run directory's {@code .lock} (the writer's
+     * empty lock file, see store.DirectoryLock) is not data and not listed.
+     */
     static List<String> files(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(".lock"))
+                    .map(p -> root.relativize(p).toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

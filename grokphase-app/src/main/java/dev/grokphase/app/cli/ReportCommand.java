@@ -36,7 +36,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path html = out != null ? out : dirs.get(0).resolve("report.html");
-        ReportWriter.Written w = new ReportWriter().write(ReportInputs.find(dirs), html, figures, title);
+        ReportInputs.Inputs inputs = ReportInputs.find(dirs);
+        for (String warning : inputs.warnings()) {
+            spec.commandLine().getErr().println("grokphase: warning: " + warning);
+        }
+        ReportWriter.Written w = new ReportWriter().write(inputs, html, figures, title);
         var o = spec.commandLine().getOut();
         o.println("report: " + w.html().toAbsolutePath() + " (" + w.figures() + " figures"
                 + (w.notEquilibrated() > 0 ? ", " + w.notEquilibrated() + " run(s) not equilibrated" : "") + ")");

@@ -65,7 +65,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         Scale scale = choice.quick ? Scale.QUICK : choice.large ? Scale.LARGE : choice.full ? Scale.FULL : Scale.DEFAULT;
         List<ExperimentSpec> specs = new ArrayList<>();
         List<String> ids = SpecLoader.builtinIds();
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw GrokphaseException.invalid("--out", out, "exists and is not a directory");
+        }
         if (only != null) {
+            if (only.isEmpty()) {
+                throw GrokphaseException.invalid("--only", "''", "allowed " + String.join(", ", ids));
+            }
             for (String id : only) {
                 if (!ids.contains(id.trim())) {
                     throw GrokphaseException.invalid("--only", id, "allowed " + String.join(", ", ids));
@@ -74,6 +80,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         for (String id : ids) {
             if (only == null || only.stream().anyMatch(o -> o.trim().equals(id))) specs.add(SpecLoader.builtin(id));
+        }
+        for (ExperimentSpec s : specs) {
+            dev.grokphase.app.sweep.SpecValidation.validate(s, scale, s.id() + ".yaml");
         }
         var err = spec.commandLine().getErr();
         var o = spec.commandLine().getOut();
@@ -97,7 +106,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         err.println("grokphase reproduce: writing the report...");
         Path html = out.resolve("report.html");
-        ReportWriter.Written w = new ReportWriter().write(ReportInputs.find(List.of(out)), html, out.resolve("figures"),
+        ReportInputs.Inputs inputs = ReportInputs.find(List.of(out));
+        for (String warning : inputs.warnings()) {
+            err.println("grokphase: warning: " + warning);
+        }
+        ReportWriter.Written w = new ReportWriter().write(inputs, html, out.resolve("figures"),
                 "grokphase reproduce (" + scale.id() + " scale)");
         double secs = (System.nanoTime() - t0) * 1e-9;
         if (failed > 0) {

@@ -2,6 +2,7 @@ package dev.grokphase.app.cli;
 
 import dev.grokphase.app.cluster.SweepClusterOptions;
 import dev.grokphase.app.sweep.ProgressDisplay;
+import dev.grokphase.app.sweep.SpecValidation;
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.sweep.ExperimentSpec;
@@ -78,6 +79,9 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         Scale s = Scale.parse("--scale", scale);
         ExperimentSpec es = SpecLoader.resolve(specArg);
+        // Every run of the spec is checked by its own command before anything is written or run.
+        SpecValidation.validate(es, s, specArg.endsWith(".yaml") || specArg.endsWith(".yml")
+                ? Path.of(specArg).getFileName().toString() : es.id() + ".yaml");
         var err = spec.commandLine().getErr();
         var o = spec.commandLine().getOut();
         if (dryRun) {

@@ -3,6 +3,7 @@ package dev.grokphase.app.cli;
 import dev.grokphase.app.output.OutputFormat;
 import dev.grokphase.app.output.RowPrinter;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.param.MemoryBudget;
 import dev.grokphase.param.Range;
 import dev.grokphase.param.Require;
 import dev.grokphase.theory.cubic.CubicParams;
@@ -178,9 +179,31 @@ public final class TheoryCubicCommand implements Runnable {
             case N_SAMPLES -> nRange;
             case WIDTH -> wRange;
         };
+        requireCounts("--n", nRange);
+        requireCounts("--N", wRange);
+        requireCounts("--d", Range.single(d));
         // Validates every physical parameter with its option name before any work.
         CubicParams base = new CubicParams(nRange.get(0), wRange.get(0), d, sRange.get(0), sigmaA2, sigmaW2, eps)
                 .scaled(alpha, beta);
+        requireSolvable(base, axis, swept);
+        if (gp) {
+            // The GP sample: an n×n kernel matrix and an n-test×n cross matrix, checked before the O(n^3) work.
+            double nMax = Math.max(nRange.get(0), nRange.get(nRange.size() - 1)) * alpha;
+            MemoryBudget.Size sn = new MemoryBudget.Size("--n", nMax, 3000);
+            MemoryBudget.Size sm = new MemoryBudget.Size("--gp-max-n", gpMaxN, 6000);
+            MemoryBudget.Size st = new MemoryBudget.Size("--gp-test-points", gpTestPoints, 2000);
+            budget(List.of(
+                    new MemoryBudget.Term("the GP kernel matrix (n²)", 2, Math.min(nMax, gpMaxN) * Math.min(nMax, gpMaxN), List.of(sn, sm)),
+                    new MemoryBudget.Term("the GP test kernel (test points·n)", 1, (double) gpTestPoints * Math.min(nMax, gpMaxN),
+                            List.of(st, sn, sm)),
+                    new MemoryBudget.Term("the GP inputs ((n + test points)·d)", 1, (Math.min(nMax, gpMaxN) + gpTestPoints) * d,
+                            List.of(sn, st, new MemoryBudget.Size("--d", d, 150)))));
+        }
+        budget(List.of(
+                new MemoryBudget.Term("the p(q) grid (--distribution-points)", 4, distributionPoints,
+                        List.of(new MemoryBudget.Size("--distribution-points", distributionPoints, 201))),
+                new MemoryBudget.Term("the finite-d quadrature grid (--q-grid)", 8, qGrid,
+                        List.of(new MemoryBudget.Size("--q-grid", qGrid, 2001)))));
         if (distribution && format != OutputFormat.jsonl) {
             throw GrokphaseException.invalid("--distribution", "true", "needs --format jsonl (p(q) is an array per point)");
         }
@@ -189,6 +212,9 @@ public final class TheoryCubicCommand implements Runnable {
             if (transition || gp) {
                 throw GrokphaseException.invalid("--limit", "data", "--transition and --gp need --limit thermodynamic or finite");
             }
+        }
+        if (dev.grokphase.app.sweep.ValidationOnly.active()) {
+            return; // a spec being checked: the options are valid
         }
         PrintWriter out = spec.commandLine().getOut();
         RowPrinter printer = new RowPrinter(out, format);
@@ -200,10 +226,49 @@ public final class TheoryCubicCommand implements Runnable {
         printer.finish();
     }
 
+    /** Sizes checked before the work; a spec being checked may run on a bigger heap, so there only array limits apply. */
+    private static void budget(List<MemoryBudget.Term> terms) {
+        MemoryBudget.check(terms, !dev.grokphase.app.sweep.ValidationOnly.active());
+    }
+
+    /** n, N and d count samples, neurons and input dimensions: positive integers (the β scaling may make them fractional later). */
+    private static void requireCounts(String option, Range r) {
+        for (double v : new double[]{r.get(0), r.get(r.size() - 1), r.isSingle() ? r.get(0) : r.step()}) {
+            if (!(v >= 1 && v == Math.rint(v))) {
+                throw GrokphaseException.outOfRange(option, r, "integers >= 1" + (r.isSingle() ? "" : " (start, stop and step)"));
+            }
+        }
+    }
+
+    /**
+     * Every point must be one the thermodynamic solver can work at (u ≤ U_MAX): refused before any
+     * work, naming the option and the smallest σ² (largest n) the other parameters allow.
+     */
+    private void requireSolvable(CubicParams base, SweepAxis axis, Range swept) {
+        for (double raw : new double[]{swept.get(0), swept.get(swept.size() - 1)}) {
+            CubicParams p = axis.with(base, scaledAxisValue(axis, raw));
+            if (ThermodynamicSolver.inDomain(p)) {
+                continue;
+            }
+            double sigma2Min = Math.sqrt(p.n() * p.n() * p.sigmaA2() / (ThermodynamicSolver.U_MAX * p.d() * p.N())) * beta / alpha;
+            String why = "the interaction u = n^2 sigma_a^2 / (sigma^4 d N) = " + p.u() + " exceeds " + ThermodynamicSolver.U_MAX
+                    + ", beyond which the theory's side-well scan overflows double precision";
+            if (axis == SweepAxis.SIGMA2) {
+                throw GrokphaseException.outOfRange("--sigma2", raw, "sigma2 >= " + sig4(sigma2Min) + " at these n, N, d, sigma_a2 (" + why + ")");
+            }
+            throw GrokphaseException.outOfRange(axis.option(), raw, "values keeping u <= " + ThermodynamicSolver.U_MAX + " (" + why + ")");
+        }
+    }
+
     private Map<String, Object> transitionRow(CubicParams base, SweepAxis axis, Range swept) {
         double lo = scaledAxisValue(axis, swept.get(0));
         double hi = scaledAxisValue(axis, swept.get(swept.size() - 1));
         Transition t = new ThermodynamicSolver().transition(base, axis, Math.min(lo, hi), Math.max(lo, hi));
+        double found = t.critical();
+        if (!swept.isSingle() && (found < Math.min(lo, hi) || found > Math.max(lo, hi))) {
+            spec.commandLine().getErr().println("grokphase: note: the transition " + axis.key() + "c = " + sig4(found / scaledAxisValue(axis, 1))
+                    + " lies outside the swept range " + swept + " (found by widening the search)");
+        }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("limit", "thermodynamic");
         row.put("axis", axis.key());

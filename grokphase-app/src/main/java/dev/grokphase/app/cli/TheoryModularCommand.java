@@ -3,6 +3,7 @@ package dev.grokphase.app.cli;
 import dev.grokphase.app.output.OutputFormat;
 import dev.grokphase.app.output.RowPrinter;
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.param.MemoryBudget;
 import dev.grokphase.param.Range;
 import dev.grokphase.param.Require;
 import dev.grokphase.theory.modular.ActionProfile;
@@ -232,6 +233,10 @@ public final class TheoryModularCommand implements Runnable {
             }
         }
 
+        requireSizes(points);
+        if (dev.grokphase.app.sweep.ValidationOnly.active()) {
+            return; // a spec being checked: the options are valid
+        }
         if (transition) {
             TransitionFinder finder = new TransitionFinder(norm);
             for (ModularParams pt : points) {
@@ -369,6 +374,51 @@ public final class TheoryModularCommand implements Runnable {
             }
             spec.commandLine().getErr().flush();
         }
+    }
+
+    /**
+     * Largest interaction u = 2σ_a²P²/(Nσ⁴) solved. Measured on the finite-P solver (default
+     * limit): u ≈ 8e9 answers in about a second, u ≈ 8e12 gave no answer within 8 s (found by
+     * CliFuzzPropertyTest: --sigma-a2 9223372036854775807 hung), and beyond u ≈ 1e100 the per-mode
+     * action overflows double precision. Refused, with this reason, rather than left to hang.
+     */
+    static final double U_MAX = 1e10;
+    /** Finest --grid: a scan of |a| in steps below 1e-7 finds no root the Brent refinement would not. */
+    static final int GRID_MAX = 10_000_000;
+
+    /** Refuses, before any work, points the solvers cannot take and arrays the JVM cannot hold. */
+    private void requireSizes(List<ModularParams> points) {
+        if (grid > GRID_MAX) {
+            throw GrokphaseException.outOfRange("--grid", grid, "[2, " + GRID_MAX + "] (a finer scan of |a| finds no further root)");
+        }
+        int pMax = 0;
+        for (ModularParams pt : points) {
+            pMax = Math.max(pMax, pt.p());
+            if (!(pt.u() <= U_MAX)) {
+                double sigma2Min = Math.sqrt(2.0 * pt.sigmaA2() * (double) pt.p() * pt.p() / (pt.n() * U_MAX));
+                throw GrokphaseException.outOfRange("--sigma2", pt.sigma2(), String.format(java.util.Locale.ROOT,
+                        "sigma2 >= %.4g at P = %d, N = %s, sigma_a2 = %s (the interaction u = 2 sigma_a^2 P^2 / (N sigma^4) = %s "
+                                + "exceeds %s, beyond which the solver does not answer in reasonable time)",
+                        sigma2Min, pt.p(), number(pt.n()), pt.sigmaA2(), pt.u(), U_MAX));
+            }
+        }
+        List<MemoryBudget.Term> terms = new ArrayList<>();
+        if (profile) {
+            terms.add(new MemoryBudget.Term("the action profile (--profile-points)", 2, profilePoints,
+                    List.of(new MemoryBudget.Size("--profile-points", profilePoints, 101))));
+        }
+        if (gpTrainFraction != null) {
+            // Both GP paths hold arrays over the whole P² table; the subset GP also a train × (2P+1) factor (low rank).
+            double table = (double) pMax * pMax;
+            MemoryBudget.Size sp = new MemoryBudget.Size("--P", pMax, 401);
+            MemoryBudget.Size sf = new MemoryBudget.Size("--gp-train-fraction", gpTrainFraction, 0.01);
+            terms.add(new MemoryBudget.Term("the GP's arrays over the P² table", 3, table, List.of(sp)));
+            if (gpTrainFraction < 1) {
+                terms.add(new MemoryBudget.Term("the GP's low-rank factor (train entries·(2P+1))", 2,
+                        Math.ceil(gpTrainFraction * table) * (2.0 * pMax + 1), List.of(sp, sf)));
+            }
+        }
+        MemoryBudget.check(terms, !dev.grokphase.app.sweep.ValidationOnly.active());
     }
 
     private static int[] primes(Range pRange) {

@@ -15,6 +15,6 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw dev.grokphase.app.GrokphaseCli.missingSubcommand(spec);
     }
 }

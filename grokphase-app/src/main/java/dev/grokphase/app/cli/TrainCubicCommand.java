@@ -8,6 +8,7 @@ import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.experiment.CubicMetrics;
 import dev.grokphase.experiment.Experiment;
 import dev.grokphase.experiment.TaskMetrics;
+import dev.grokphase.param.MemoryBudget;
 import dev.grokphase.param.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,6 +133,40 @@ public final class TrainCubicCommand implements Callable<Integer>, TrainRun.Task
         if (sampler == Sampler.mala && common.batchSize > 0) {
             throw GrokphaseException.invalid("--batch-size", common.batchSize, "MALA needs the full-batch energy (use 0)");
         }
+    }
+
+    @Override
+    public java.util.Map<String, String> inapplicable() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (sampler == Sampler.langevin || sampler == Sampler.mala) {
+            m.put("--momentum", "--sampler " + sampler + " has no momentum (it applies to gd and sgd)");
+        } else {
+            m.put("--sigma2", "--sampler " + sampler + " has no temperature (sigma2 applies to langevin and mala)");
+        }
+        return m;
+    }
+
+    @Override
+    public List<MemoryBudget.Term> memory(long seeds, long datasets) {
+        MemoryBudget.Size sn = new MemoryBudget.Size("--n", n, 375);
+        MemoryBudget.Size st = new MemoryBudget.Size("--n-test", nTest, 3000);
+        MemoryBudget.Size sw = new MemoryBudget.Size("--N", width, 88);
+        MemoryBudget.Size sd = new MemoryBudget.Size("--d", d, 53);
+        MemoryBudget.Size ss = new MemoryBudget.Size("--seeds", seeds, 1);
+        MemoryBudget.Size sk = new MemoryBudget.Size("--datasets", datasets, 1);
+        long rows = common.batchSize > 0 ? common.batchSize : n;
+        seeds *= Math.max(1, samplerOptions.replicas); // replica exchange trains R copies of every network
+        return List.of(
+                new MemoryBudget.Term("the training inputs (n·d)", datasets, (double) n * d, List.of(sn, sd, sk)),
+                new MemoryBudget.Term("the test inputs (n-test·d)", datasets, (double) nTest * d, List.of(st, sd, sk)),
+                // parameters, gradient, noise or optimiser moments: about five copies of the weights
+                new MemoryBudget.Term("the input weights (seeds·N·d, with gradients and optimiser state)", 5.0 * datasets,
+                        (double) seeds * width * d, List.of(sw, sd, ss, sk)),
+                // pre-activations, activations and derivatives of the stacked networks
+                new MemoryBudget.Term("the hidden activations (n·seeds·N)", 3.0 * datasets, (double) rows * seeds * width,
+                        List.of(sn, sw, ss, sk)),
+                new MemoryBudget.Term("the test activations (n-test·seeds·N)", datasets, (double) nTest * seeds * width,
+                        List.of(st, sw, ss, sk)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.experiment.Experiment;
 import dev.grokphase.experiment.ModularMetrics;
 import dev.grokphase.experiment.TaskMetrics;
+import dev.grokphase.param.MemoryBudget;
 import dev.grokphase.param.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -239,6 +240,50 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
                     + "does not describe: " + String.join("; ", mismatches));
             spec.commandLine().getErr().flush();
         }
+    }
+
+    @Override
+    public java.util.Map<String, String> inapplicable() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        String o = "--optimizer " + optimizer;
+        boolean sampling = optimizer == Optimizer.langevin || optimizer == Optimizer.mala;
+        if (!sampling) {
+            m.put("--sigma2", o + " has no temperature (sigma2 applies to langevin and mala)");
+            m.put("--gamma", o + " has no sextic regulariser (gamma applies to langevin and mala)");
+        }
+        if (optimizer != Optimizer.adamw) {
+            m.put("--betas", o + " has no moment decay rates (betas apply to adamw)");
+            m.put("--adam-eps", o + " has no Adam epsilon (it applies to adamw)");
+        }
+        if (optimizer == Optimizer.adamw || sampling) {
+            m.put("--momentum", o + " has no momentum (it applies to sgd and gd)");
+        }
+        if (sampling) {
+            m.put("--weight-decay", o + " has no weight decay (the Gaussian prior plays its part; it applies to adamw, sgd and gd)");
+        }
+        return m;
+    }
+
+    @Override
+    public List<MemoryBudget.Term> memory(long seeds, long datasets) {
+        MemoryBudget.Size sp = new MemoryBudget.Size("--P", p, 97);
+        MemoryBudget.Size sw = new MemoryBudget.Size("--N", width, 500);
+        MemoryBudget.Size ss = new MemoryBudget.Size("--seeds", seeds, 1);
+        MemoryBudget.Size sk = new MemoryBudget.Size("--datasets", datasets, 1);
+        double pairs = (double) p * p;
+        double train = Math.max(1, Math.round(Math.min(1, Math.max(0, trainFraction)) * pairs));
+        double rows = common.batchSize > 0 ? common.batchSize : train;
+        seeds *= Math.max(1, samplerOptions.replicas); // replica exchange trains R copies of every network
+        return List.of(
+                // the dataset keeps dense two-hot inputs (2P columns) and targets (P columns) for all P² pairs
+                new MemoryBudget.Term("the two-hot training inputs (train pairs·2P)", datasets, train * 2 * p, List.of(sp, sk)),
+                new MemoryBudget.Term("the two-hot test inputs (test pairs·2P)", datasets, (pairs - train) * 2 * p, List.of(sp, sk)),
+                new MemoryBudget.Term("the targets (P²·P)", datasets, pairs * p, List.of(sp, sk)),
+                new MemoryBudget.Term("the weights (seeds·N·3P, with gradients and optimiser state)", 5.0 * datasets,
+                        (double) seeds * width * 3 * p, List.of(sp, sw, ss, sk)),
+                new MemoryBudget.Term("the hidden activations (train pairs·seeds·N)", 3.0 * datasets, rows * seeds * width,
+                        List.of(sp, sw, ss, sk)),
+                new MemoryBudget.Term("the outputs (P²·seeds·P)", 2.0 * datasets, pairs * seeds * p, List.of(sp, ss, sk)));
     }
 
     @Override

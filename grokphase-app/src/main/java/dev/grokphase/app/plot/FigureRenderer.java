@@ -163,15 +163,15 @@ public final class FigureRenderer {
                 content.drawForm(g.getXFormObject());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
+            // PDF 1.5 (transparency), which pdflatex includes without a warning; PDFBox's object
+            // streams would raise the version to 1.6. Content streams stay compressed.
+            doc.setVersion(1.5f);
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new GrokphaseException(ErrorCode.IO, "cannot encode PDF for figure " + figure.id() + ": " + e.getMessage(), e);
         }
     }
-
-    /** File extensions {@link #write} produces next to the PNG. */
-    public static final List<String> COMPANION_EXTENSIONS = List.of("svg", "pdf", "txt", "tex");
 
     /**
      * Writes {@code dir/<id>.png} (2× resolution), {@code .svg} and {@code .pdf}, and the caption as
@@ -341,6 +341,52 @@ public final class FigureRenderer {
         }
     }
 
+    /**
+     * True when consecutive points of the series are everywhere closer than about 1 % of the axis
+     * ranges (a few pixels): a theory curve sampled densely, which a spline through its points
+     * draws faithfully.
+     */
+    static boolean dense(Series s, Figure f) {
+        int n = s.x().length;
+        if (n < 50) return false;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = f.logX() ? Math.log10(s.x()[i]) : s.x()[i];
+            y[i] = f.logY() ? Math.log10(s.y()[i]) : s.y()[i];
+        }
+        double xr = span(x);
+        double yr = span(y);
+        for (int i = 1; i < n; i++) {
+            if ((xr > 0 && Math.abs(x[i] - x[i - 1]) > 0.012 * xr) || (yr > 0 && Math.abs(y[i] - y[i - 1]) > 0.012 * yr)) return false;
+        }
+        return true;
+    }
+
+    private static double span(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        return hi - lo;
+    }
+
+    /**
+     * The legend text of a series: names longer than {@code max} characters are broken at the space
+     * nearest to their middle (XChart draws a "\n" in a legend entry as a line break).
+     */
+    static String legendLabel(String name, int max) {
+        if (name.length() <= max) return name;
+        int mid = name.length() / 2;
+        int best = -1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+        }
+        return best <= 0 ? name : name.substring(0, best) + "\n" + name.substring(best + 1);
+    }
+
     /** {min, max} of the positive x or y values of the series (error bars included), or {1, 10}. */
     static double[] range(List<Series> series, boolean x) {
         double lo = Double.POSITIVE_INFINITY;
@@ -466,6 +512,8 @@ public final class FigureRenderer {
             XYSeries xs = s.err() == null
                     ? chart.addSeries(name, s.x(), s.y())
                     : chart.addSeries(name, s.x(), s.y(), s.err());
+            // A long legend entry takes two lines: one wide entry would squeeze the plot.
+            xs.setLabel(legendLabel(s.name(), 24));
             Color c = PALETTE[Math.floorMod(s.colour(), PALETTE.length)];
             xs.setLineColor(c);
             xs.setMarkerColor(c);
@@ -480,12 +528,17 @@ public final class FigureRenderer {
                     xs.setMarker(SeriesMarkers.NONE);
                     xs.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
                             10f, new float[]{6f, 4f}, 0f));
+                    // XChart strokes a plain line segment by segment, restarting the dash at every
+                    // point, so a dense curve looked solid; a smooth line is one path. Only dense
+                    // curves: on sparse points the spline would invent wiggles between them.
+                    xs.setSmooth(dense(s, f));
                 }
                 case DOTTED, DASH_DOT -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                     xs.setMarker(SeriesMarkers.NONE);
                     float[] dash = s.style() == Series.Style.DOTTED ? new float[]{1.5f, 3.5f} : new float[]{8f, 3f, 1.5f, 3f};
                     xs.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+                    xs.setSmooth(dense(s, f)); // one path: the dash pattern runs along the curve (see DASHED)
                 }
                 case POINTS -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

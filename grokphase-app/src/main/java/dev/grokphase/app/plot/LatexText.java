@@ -43,7 +43,9 @@ public final class LatexText {
                 case '{', '}', '$', '&', '#', '%', '_' -> sb.append('\\').append(c);
                 case '^' -> sb.append("\\textasciicircum{}");
                 case '~' -> sb.append("\\textasciitilde{}");
-                case '§' -> sb.append("\\S{}");
+                // In math, \S is the Computer Modern symbol font's §; in text LaTeX takes it from
+                // the TS1 encoding, a bitmap (Type 3) font unless cm-super is installed.
+                case '§' -> sb.append("\\ensuremath{\\S}");
                 case '–' -> sb.append("--");
                 case '—' -> sb.append("---");
                 case '…' -> sb.append("\\ldots{}");

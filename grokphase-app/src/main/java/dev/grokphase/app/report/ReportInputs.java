@@ -33,8 +33,14 @@ import java.util.stream.Stream;
  */
 public final class ReportInputs {
 
-    /** Specs with their runs, and loose runs that belong to no sweep. */
-    public record Inputs(List<SpecData> specs, List<RunData> looseRuns) {
+    /**
+     * Specs with their runs, loose runs that belong to no sweep, and warnings about sweeps whose
+     * files are missing (shown at the top of the report, never dropped silently).
+     */
+    public record Inputs(List<SpecData> specs, List<RunData> looseRuns, List<String> warnings) {
+        public Inputs(List<SpecData> specs, List<RunData> looseRuns) {
+            this(specs, looseRuns, List.of());
+        }
     }
 
     private ReportInputs() {
@@ -43,6 +49,7 @@ public final class ReportInputs {
     public static Inputs find(List<Path> dirs) {
         List<SpecData> specs = new ArrayList<>();
         List<RunData> loose = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) {
                 throw GrokphaseException.invalid("DIR", d, "not a directory");
@@ -51,7 +58,12 @@ public final class ReportInputs {
                 specs.add(loadSweep(d, d.getParent().getParent()));
             } else if (Files.isDirectory(d.resolve("sweeps"))) {
                 for (Path s : list(d.resolve("sweeps"))) {
-                    if (Files.isRegularFile(s.resolve("plan.json"))) specs.add(loadSweep(s, d));
+                    if (Files.isRegularFile(s.resolve("plan.json"))) {
+                        specs.add(loadSweep(s, d));
+                    } else {
+                        SpecData rebuilt = withoutPlan(s, d, warnings);
+                        if (rebuilt != null) specs.add(rebuilt);
+                    }
                 }
             } else if (Files.isRegularFile(d.resolve("manifest.json"))) {
                 loose.add(new RunData(d, null));
@@ -61,16 +73,48 @@ public final class ReportInputs {
                 }
             }
         }
-        if (specs.isEmpty() && loose.isEmpty()) {
+        if (specs.isEmpty() && loose.isEmpty() && warnings.isEmpty()) {
             throw GrokphaseException.invalid("DIR", dirs, "no sweep (plan.json) and no run directory (manifest.json) found");
         }
-        if (loose.isEmpty() && specs.stream().allMatch(ReportInputs::noRunPresent)) {
+        if (loose.isEmpty() && !specs.isEmpty() && specs.stream().allMatch(ReportInputs::noRunPresent)) {
             SpecData first = specs.get(0);
             throw GrokphaseException.invalid("DIR", dirs, "none of the planned runs of " + specs.size() + " sweep(s) is there: "
                     + "looked for " + first.runRoot().resolve("runs") + "/<key> (" + first.spec().id() + "-" + first.scale().id()
                     + "); run the sweep first, or point the report at the directory that holds runs/");
         }
-        return new Inputs(specs, loose);
+        return new Inputs(specs, loose, warnings);
+    }
+
+    /**
+     * A sweep directory without plan.json: the plan is rebuilt from its spec.yaml and the scale in
+     * its name ({@code <spec>-<scale>}), with a warning; without spec.yaml it cannot be, and the
+     * warning says so. Either way the sweep does not vanish from the report unannounced.
+     */
+    private static SpecData withoutPlan(Path sweepDir, Path root, List<String> warnings) {
+        String name = sweepDir.getFileName().toString();
+        Path source = sweepDir.resolve("spec.yaml");
+        int dash = name.lastIndexOf('-');
+        Scale scale = null;
+        if (dash > 0) {
+            try {
+                scale = Scale.parse("scale", name.substring(dash + 1));
+            } catch (GrokphaseException e) {
+                scale = null;
+            }
+        }
+        if (!Files.isRegularFile(source) || scale == null) {
+            warnings.add("sweep " + sweepDir + " has no plan.json" + (Files.isRegularFile(source) ? "" : " and no spec.yaml")
+                    + ": its runs cannot be attributed and are not shown (rerun the sweep to rewrite its plan)");
+            return null;
+        }
+        warnings.add("sweep " + sweepDir + " has no plan.json: its plan was rebuilt from spec.yaml at scale " + scale.id()
+                + " (rerun the sweep to rewrite it)");
+        ExperimentSpec spec = SpecLoader.load(source);
+        Map<String, List<RunData>> runs = new LinkedHashMap<>();
+        for (PlannedRun p : spec.plan(scale)) {
+            runs.computeIfAbsent(p.computationId(), k -> new ArrayList<>()).add(new RunData(SweepRunner.runDir(root, p), p));
+        }
+        return new SpecData(spec, scale, runs, root);
     }
 
     private static boolean noRunPresent(SpecData s) {

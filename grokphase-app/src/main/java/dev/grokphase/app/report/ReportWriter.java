@@ -1,5 +1,6 @@
 package dev.grokphase.app.report;
 
+import dev.grokphase.error.GrokphaseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.grokphase.app.plot.Figure;
 import dev.grokphase.app.plot.FigureRenderer;
@@ -44,10 +45,39 @@ public final class ReportWriter {
     /**
      * @param inputs     specs and loose runs
      * @param html       the page to write
-     * @param figuresDir where PNG/SVG files go (null: none)
+     * @param figuresDir where the PNG, SVG, PDF and caption files go (null: none)
      * @param title      page title
      */
+    /** Marks a page as written by this tool: only such a file is ever overwritten. */
+    static final String GENERATOR = "<meta name=\"generator\" content=\"grokphase report\">";
+
+    /**
+     * The report may replace only a report: an existing file that is not one (a run's metrics.csv,
+     * someone's page) is refused with one line, and so is a directory or a path without a parent.
+     */
+    static void requireOurs(Path html) {
+        Path abs = html.toAbsolutePath();
+        if (abs.getParent() == null || java.nio.file.Files.isDirectory(abs)) {
+            throw GrokphaseException.invalid("--out", html, "is a directory; name the HTML file to write");
+        }
+        if (!java.nio.file.Files.exists(abs)) {
+            return;
+        }
+        String head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(abs)) {
+            head = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw GrokphaseException.invalid("--out", html, "exists and cannot be read (" + e.getMessage() + ")");
+        }
+        // Reports from before the generator tag carry the "UTC by grokphase" line of their header.
+        if (!head.contains(GENERATOR) && !(head.startsWith("<!DOCTYPE html>") && head.contains(" UTC by grokphase "))) {
+            throw GrokphaseException.invalid("--out", html,
+                    "exists and is not a report grokphase wrote; it is left alone: choose another file");
+        }
+    }
+
     public Written write(ReportInputs.Inputs inputs, Path html, Path figuresDir, String title) {
+        requireOurs(html);
         StringBuilder body = new StringBuilder();
         StringBuilder toc = new StringBuilder();
         List<Path> files = new ArrayList<>();
@@ -59,6 +89,9 @@ public final class ReportWriter {
             int i = order.indexOf(s.spec().id());
             return i < 0 ? Integer.MAX_VALUE : i;
         }).thenComparing(s -> s.spec().id()));
+        for (String w : inputs.warnings()) {
+            body.append("<div class=\"warn\"><b>Incomplete sweep:</b> ").append(esc(w)).append("</div>\n");
+        }
         for (SpecData sd : specs) {
             String anchor = "spec-" + sd.spec().id();
             toc.append("<li><a href=\"#").append(anchor).append("\">").append(esc(sd.spec().title())).append("</a></li>\n");
@@ -86,7 +119,7 @@ public final class ReportWriter {
                 } catch (RuntimeException e) {
                     f = Figure.builder(fs.id()).title(fs.title()).note("figure could not be built: " + e).build();
                 }
-                body.append(figureHtml(f));
+                body.append(figureHtml(f, html, figuresDir));
                 figures++;
                 if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
             }
@@ -105,13 +138,13 @@ public final class ReportWriter {
                 String id = "run-" + r.dir().getFileName();
                 Figure f = FigureBuilders.build(single, new FigureSpec(id, "loss-vs-steps",
                         "Loss vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
-                body.append(figureHtml(f));
+                body.append(figureHtml(f, html, figuresDir));
                 figures++;
                 if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
                 if (kind.equals("accuracy-vs-steps")) {
                     Figure fa = FigureBuilders.build(single, new FigureSpec(id + "-accuracy", kind,
                             "Accuracy vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
-                    body.append(figureHtml(fa));
+                    body.append(figureHtml(fa, html, figuresDir));
                     figures++;
                     if (figuresDir != null) files.add(fileRenderer.write(fa, figuresDir));
                 }
@@ -122,7 +155,7 @@ public final class ReportWriter {
             flagged += notEq.size();
             body.append("</section>\n");
         }
-        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n"
+        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + GENERATOR + "\n<title>" + esc(title) + "</title>\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
                 + "<header><h1>" + esc(title) + "</h1>\n<p class=\"meta\">Generated " + Instant.now().toString().substring(0, 19).replace('T', ' ')
                 + " UTC by grokphase " + esc(version()) + " · Java " + esc(System.getProperty("java.version")) + " · "
@@ -148,7 +181,7 @@ public final class ReportWriter {
         return n.path("firstHalfMean").isNumber() && n.path("secondHalfMean").isNumber();
     }
 
-    private String figureHtml(Figure f) {
+    private String figureHtml(Figure f, Path html, Path figuresDir) {
         byte[] png = pageRenderer.png(f, 2.0);
         StringBuilder sb = new StringBuilder();
         sb.append("<figure id=\"").append(esc(f.id())).append("\">\n<img class=\"plot\" width=\"720\" alt=\"")
@@ -157,6 +190,17 @@ public final class ReportWriter {
                 .append(".</b> ");
         List<String> paras = FigureRenderer.captionParagraphs(f);
         sb.append(esc(String.join(" ", paras)));
+        if (figuresDir != null) {
+            // The files for a paper, next to the page: vector PDF and the LaTeX caption.
+            List<String> links = new ArrayList<>();
+            for (String ext : List.of("pdf", "svg", "png", "tex")) {
+                Path file = figuresDir.resolve(f.id() + "." + ext).toAbsolutePath().normalize();
+                Path base = html.toAbsolutePath().normalize().getParent();
+                String href = base == null ? file.toString() : base.relativize(file).toString().replace('\\', '/');
+                links.add("<a href=\"" + esc(href) + "\">" + ext.toUpperCase(Locale.ROOT) + "</a>");
+            }
+            sb.append(" <span class=\"files\">").append(String.join(" · ", links)).append("</span>");
+        }
         sb.append("</figcaption>\n</figure>\n");
         return sb.toString();
     }
@@ -395,6 +439,7 @@ public final class ReportWriter {
             td.results { white-space: nowrap; font-variant-numeric: tabular-nums; }
             td.params { min-width: 14em; }
             span.kv { white-space: nowrap; }
+            span.files { font-size: .85em; white-space: nowrap; }
             table { max-width: 100%; }
             .warn { background: #fff4d6; border-left: 4px solid #e69f00; padding: .6em .9em; margin: 1em 0; }
             code { font-size: .92em; }

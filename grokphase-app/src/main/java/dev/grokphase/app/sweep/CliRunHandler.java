@@ -91,6 +91,11 @@ public final class CliRunHandler implements RunHandler {
         List<String> args = new ArrayList<>(run.toArgs());
         args.add(OUT_OPTION);
         args.add(dir.toString());
+        if (!run.config().containsKey("progress")) {
+            // The log keeps what the run printed; progress lines carry rates and times, which differ run to run.
+            args.add("--progress");
+            args.add("none");
+        }
         if (resume) args.add(RESUME_OPTION);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -72,6 +72,11 @@ public final class ProgressDisplay implements SweepListener {
         line(what, !terminal || !r.error().isEmpty());
     }
 
+    @Override
+    public synchronized void note(PlannedRun run, String message) {
+        line(run.computationId() + " #" + run.index() + ": " + message, true);
+    }
+
     public synchronized void finish() {
         if (terminal) err.println();
         err.flush();

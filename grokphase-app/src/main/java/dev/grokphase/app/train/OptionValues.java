@@ -69,15 +69,61 @@ public final class OptionValues {
         return m;
     }
 
-    /** Reads a YAML or JSON file of option keys. */
+    /** Reads a YAML or JSON file of option keys; every failure is one line without parser internals. */
     public static Map<String, Object> readFile(Path file) {
+        String text;
         try {
-            String text = Files.readString(file);
-            return Json.YAML.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {
-            });
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw GrokphaseException.invalid("--config", file, "file not found");
         } catch (IOException | RuntimeException e) {
-            throw GrokphaseException.invalid("--config", file, "cannot read it as YAML or JSON (" + oneLine(e.getMessage()) + ")");
+            throw GrokphaseException.invalid("--config", file, "cannot be read (" + (Files.isDirectory(file) ? "it is a directory" : oneLine(e.getMessage())) + ")");
         }
+        try {
+            Map<String, Object> m = Json.YAML.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+            if (m == null) {
+                throw GrokphaseException.invalid("--config", file, "is empty; expected option keys, e.g. 'steps: 1000'");
+            }
+            return m;
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw GrokphaseException.invalid("--config", file, "is not a mapping of option keys to values (e.g. 'steps: 1000')");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at != null && at.getLineNr() > 0 ? " at line " + at.getLineNr() : "";
+            String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(what);
+            if (dup.find()) {
+                throw GrokphaseException.invalid("--config", file, "key '" + dup.group(1) + "' appears twice" + where);
+            }
+            throw GrokphaseException.invalid("--config", file, "is not valid YAML or JSON" + where);
+        }
+    }
+
+    /**
+     * An integer option's value: plain digits or exact scientific notation ({@code 1e3}), the same
+     * on the command line and in a config file, within [min, max]; anything else is one line.
+     */
+    public static long integer(String option, String text, long min, long max) {
+        java.math.BigDecimal v;
+        try {
+            v = new java.math.BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw GrokphaseException.invalid(option, "'" + text + "'", "not an integer");
+        }
+        if (v.precision() - v.scale() > 20) {
+            throw GrokphaseException.outOfRange(option, text.trim(), "integers in [" + min + ", " + max + "]");
+        }
+        java.math.BigInteger i;
+        try {
+            i = v.stripTrailingZeros().toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw GrokphaseException.invalid(option, text.trim(), "not an integer");
+        }
+        if (i.compareTo(java.math.BigInteger.valueOf(min)) < 0 || i.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw GrokphaseException.outOfRange(option, text.trim(), "integers in [" + min + ", " + max + "]");
+        }
+        return i.longValueExact();
     }
 
     /**
@@ -124,10 +170,10 @@ public final class OptionValues {
                 : String.valueOf(raw);
         try {
             if (t == int.class || t == Integer.class) {
-                return raw instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue() : Integer.parseInt(s.trim());
+                return (int) integer(name, s, Integer.MIN_VALUE, Integer.MAX_VALUE);
             }
             if (t == long.class || t == Long.class) {
-                return raw instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue() : (long) Double.parseDouble(s.trim());
+                return integer(name, s, Long.MIN_VALUE, Long.MAX_VALUE);
             }
             if (t == double.class || t == Double.class) {
                 return raw instanceof Number n ? n.doubleValue() : Double.parseDouble(s.trim());

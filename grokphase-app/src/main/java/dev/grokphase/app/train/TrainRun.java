@@ -32,6 +32,17 @@ public final class TrainRun {
         /** Validates the task options (one-line errors naming the flag). */
         void validate();
 
+        /** The big arrays an ensemble of {@code seeds} × {@code datasets} networks holds (checked before building). */
+        List<dev.grokphase.param.MemoryBudget.Term> memory(long seeds, long datasets);
+
+        /**
+         * Options that the chosen sampler or optimiser does not read, each with the ones it applies
+         * to: given explicitly, they are refused rather than silently ignored.
+         */
+        default Map<String, String> inapplicable() {
+            return Map.of();
+        }
+
         /** Builds the K·D networks with their data from the derived seeds. */
         List<Experiment.Network> build(long rootSeed, int datasets, int seeds, int threads);
 
@@ -56,38 +67,67 @@ public final class TrainRun {
 
     public static int execute(CommandSpec spec, CommonTrainOptions c, String command, Task task) {
         ParseResult parsed = spec.commandLine().getParseResult();
-        RunDirectory dir = null;
+        RunDirectory dir;
         Map<String, Object> manifest;
         if (c.resume) {
             if (c.config != null) {
                 throw GrokphaseException.invalid("--config", c.config, "cannot be combined with --resume (the run's manifest holds its configuration)");
             }
-            dir = RunDirectory.open(c.out, "--out");
-            manifest = dir.readManifest();
+            // Read before locking, so a damaged manifest is reported as such (and nothing is created).
+            if (!java.nio.file.Files.isRegularFile(c.out.resolve(RunDirectory.MANIFEST))) {
+                throw GrokphaseException.invalid("--out", c.out, "is not a run directory (no " + RunDirectory.MANIFEST + ")");
+            }
+            manifest = RunDirectory.readManifest(c.out.resolve(RunDirectory.MANIFEST));
             if (!command.equals(manifest.get("command"))) {
                 throw GrokphaseException.invalid("--out", c.out, "holds a '" + manifest.get("command") + "' run, not '" + command + "'");
             }
             if ("completed".equals(manifest.get("status"))) {
                 throw GrokphaseException.invalid("--resume", c.out, "this run has already completed");
             }
+            if ("diverged".equals(manifest.get("status"))) {
+                throw GrokphaseException.invalid("--resume", c.out, "this run diverged (" + manifest.get("error")
+                        + "); the same seeds diverge again: start a new run with other settings (e.g. a smaller --lr)");
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> config = (Map<String, Object>) manifest.get("config");
             OptionValues.apply(spec, parsed, config, "--resume", true);
         } else if (c.config != null) {
-            OptionValues.apply(spec, parsed, OptionValues.readFile(c.config), "--config", false);
+            Map<String, Object> fromFile = OptionValues.readFile(c.config);
+            OptionValues.apply(spec, parsed, fromFile, "--config", false);
+            refuseInapplicable(task, parsed, fromFile.keySet());
             manifest = null;
         } else {
+            refuseInapplicable(task, parsed, java.util.Set.of());
             manifest = null;
         }
         validateCommon(c);
         task.validate();
+        // Before anything is allocated: an impossible size is one line, never an OutOfMemoryError.
+        // (A spec being checked may run elsewhere, on a bigger heap: there only the array limits apply.)
+        dev.grokphase.param.MemoryBudget.check(task.memory(c.seeds, c.datasets), !dev.grokphase.app.sweep.ValidationOnly.active());
+        if (dev.grokphase.app.sweep.ValidationOnly.active()) {
+            return 0; // a spec being checked: the options are valid, nothing is built or written
+        }
         int threads = c.threads == 0 ? Cores.available() : c.threads;
         int networks = c.seeds * c.datasets;
         List<Experiment.Network> nets = task.build(c.seed, c.datasets, c.seeds, threads);
-        if (!c.resume) {
+        if (c.resume) {
+            dir = RunDirectory.open(c.out, "--out");
+            manifest = dir.readManifest(); // again under the lock: the holder we waited for may have changed it
+            if (!dir.hasCheckpoint()) {
+                spec.commandLine().getErr().println("grokphase: note: " + c.out + " has no checkpoint yet; the run restarts from step 0");
+            }
+        } else {
             dir = RunDirectory.createNew(c.out, "--out");
             manifest = newManifest(spec, command, c, nets, task.blasBackend());
         }
+        try (RunDirectory held = dir) {
+            return train(spec, c, task, held, manifest, threads, networks, nets);
+        }
+    }
+
+    private static int train(CommandSpec spec, CommonTrainOptions c, Task task, RunDirectory dir, Map<String, Object> manifest,
+                             int threads, int networks, List<Experiment.Network> nets) {
         manifest.put("threads", threads);
         long checkpointEvery = c.checkpointEvery > 0 ? c.checkpointEvery : Math.max(1, c.steps / 10);
         int groups = c.secondStart() == null ? networks : 2 * networks;
@@ -108,6 +148,18 @@ public final class TrainRun {
         }
         out.flush();
         return 0;
+    }
+
+    /** An option the sampler ignores, given on the command line or in --config, is an error, not a silent no-op. */
+    private static void refuseInapplicable(Task task, ParseResult parsed, java.util.Set<String> configKeys) {
+        for (Map.Entry<String, String> e : task.inapplicable().entrySet()) {
+            String key = OptionValues.camel(e.getKey().replaceFirst("^-+", ""));
+            boolean inConfig = configKeys.stream().anyMatch(k -> OptionValues.camel(k).equals(key));
+            if (parsed.hasMatchedOption(e.getKey()) || inConfig) {
+                Object value = parsed.hasMatchedOption(e.getKey()) ? parsed.matchedOptionValue(e.getKey(), (Object) null) : "(from --config)";
+                throw GrokphaseException.invalid(e.getKey(), value, "does not apply here: " + e.getValue() + "; leave it out");
+            }
+        }
     }
 
     static void validateCommon(CommonTrainOptions c) {

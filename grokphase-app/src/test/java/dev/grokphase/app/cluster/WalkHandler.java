@@ -28,6 +28,8 @@ public final class WalkHandler implements RunHandler {
         }
         AtomicFiles.writeString(dir.resolve("metrics.csv"), csv.toString());
         AtomicFiles.writeString(dir.resolve("summary.json"), "{\"x\":" + x + "}\n");
+        // A complete run directory (RunCompleteness): the observables the contract names.
+        AtomicFiles.writeString(dir.resolve("observables/equilibration.json"), "{}\n");
         AtomicFiles.writeString(dir.resolve("manifest.json"), "{\"command\":\"train walk\",\"seed\":" + seed + ",\"status\":\"completed\"}\n");
     }
 }

@@ -161,6 +161,32 @@ class FigureRendererTest {
     }
 
     @Test
+    void onlyDenselySampledCurvesAreDrawnAsOneSmoothPath() {
+        // A dashed theory curve of 200 points: one path, so the dashes run along it; a sparse one
+        // (or one with a jump) keeps straight segments between its points.
+        double[] x = new double[200];
+        double[] y = new double[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.05 + 0.001 * i;
+            y[i] = Math.max(0, 0.18 - x[i]);
+        }
+        Figure f = Figure.builder("d").add(Series.dashed("limit", x, y, 0)).build();
+        assertThat(FigureRenderer.dense(f.series().get(0), f)).isTrue();
+        y[100] = 5;
+        assertThat(FigureRenderer.dense(Series.dashed("jump", x, y, 0), f)).isFalse();
+        double[] sx = {1, 2, 3, 4};
+        assertThat(FigureRenderer.dense(Series.dashed("sparse", sx, sx, 0), f)).isFalse();
+    }
+
+    @Test
+    void longLegendEntriesBreakAtTheSpaceNearestTheMiddle() {
+        assertThat(FigureRenderer.legendLabel("theory β = 1/8", 24)).isEqualTo("theory β = 1/8");
+        assertThat(FigureRenderer.legendLabel("experiment β = 1/8 (not equilibrated)", 24))
+                .isEqualTo("experiment β = 1/8\n(not equilibrated)");
+        assertThat(FigureRenderer.legendLabel("averyveryverylongnamewithoutanyspace", 24)).doesNotContain("\n");
+    }
+
+    @Test
     void aRegionIsOneClosedPolygonBetweenItsCurves() {
         Series r = Series.region("GMFL-I", new double[]{1, 2, 3}, new double[]{0, 0.1, 0.2}, new double[]{1, 1.1, 1.2}, 4);
         assertThat(r.x()).containsExactly(1, 2, 3, 3, 2, 1);
@@ -171,7 +197,7 @@ class FigureRendererTest {
     @Test
     void latexCaptionsEscapeSpecialsAndTypesetSymbols() {
         assertThat(LatexText.escape("σ² = 0.1, 50% & N_1 {x} §4.3 f̄·H₃ ≈ 2"))
-                .isEqualTo("\\ensuremath{\\sigma}\\ensuremath{^{2}} = 0.1, 50\\% \\& N\\_1 \\{x\\} \\S{}4.3 "
+                .isEqualTo("\\ensuremath{\\sigma}\\ensuremath{^{2}} = 0.1, 50\\% \\& N\\_1 \\{x\\} \\ensuremath{\\S}4.3 "
                         + "\\ensuremath{\\bar{f}}\\ensuremath{\\cdot}H\\ensuremath{_{3}} \\ensuremath{\\approx} 2");
     }
 }

@@ -26,6 +26,9 @@ class FigureBuildersTest {
         Path dir = root.resolve(name);
         AtomicFiles.writeString(dir.resolve("manifest.json"),
                 "{\"command\":\"" + command + "\",\"status\":\"completed\",\"config\":" + config + "}");
+        // A complete run directory (sweep.RunCompleteness), then the files the test is about.
+        AtomicFiles.writeString(dir.resolve("metrics.csv"), "step,network\n");
+        AtomicFiles.writeString(dir.resolve("observables/equilibration.json"), "{}\n");
         files.forEach((f, text) -> AtomicFiles.writeString(dir.resolve(f), text));
         return new RunData(dir, null);
     }

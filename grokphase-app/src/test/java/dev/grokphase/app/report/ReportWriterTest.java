@@ -57,6 +57,8 @@ class ReportWriterTest {
         }
         assertThat(n).isEqualTo(spec.figures().size());
         assertThat(page).doesNotContainPattern("(src|href)=\"(https?:)?//");
+        // Each figure links its files for a paper, relative to the page.
+        assertThat(page).contains("<a href=\"figures/f-cubic.pdf\">PDF</a>").contains("<a href=\"figures/f-cubic.tex\">TEX</a>");
         for (var f : spec.figures()) {
             assertThat(root.resolve("figures").resolve(f.id() + ".png")).isRegularFile();
             assertThat(root.resolve("figures").resolve(f.id() + ".svg")).isRegularFile();

@@ -37,7 +37,7 @@ public final class ThermodynamicSolver {
     private final double density;
     // Window of the current point: s grows like q²/(2σ_w²) minus a bounded reward, see window().
     private double qMax;
-    private int gridPoints;
+    private double[] grid;
 
     public ThermodynamicSolver() {
         this(6.0, 100);
@@ -58,9 +58,59 @@ public final class ThermodynamicSolver {
      * with |b| ≤ 1.5 and |c| ≤ 1.5|ε| + 0.5 every well lies below the q where that bound is positive.
      */
     private void window(double u, double sigmaW2, double eps) {
+        if (!(u <= U_MAX)) {
+            throw new dev.grokphase.error.GrokphaseException(dev.grokphase.error.ErrorCode.OUT_OF_RANGE,
+                    "the interaction u = n^2 sigma_a^2 / (sigma^4 d N) = " + u + " is out of range: allowed (0, " + U_MAX
+                            + "] (beyond it the side-well scan overflows double precision); raise --sigma2 or lower --n");
+        }
         double reward = (2 * u / Math.PI) * 0.5 * Math.pow(1.5 + 1.5 * Math.abs(eps) + 0.5, 2);
-        qMax = Math.max(qMaxMin, 1.1 * Math.sqrt(2 * sigmaW2 * reward));
-        gridPoints = (int) Math.ceil(qMaxMin * density) + (int) Math.ceil(Math.sqrt(qMax - qMaxMin) * density);
+        double max = Math.max(qMaxMin, 1.1 * Math.sqrt(2 * sigmaW2 * reward));
+        if (max != qMax || grid == null) {
+            qMax = max;
+            grid = scanGrid(qMaxMin, qMax, density);
+        }
+    }
+
+    /** Above this many points beyond qMaxMin, the outer part of the scan grid is geometric. */
+    static final int UNIFORM_OUTER_MAX = 2000;
+    /** Points per decade of q on the geometric outer part. */
+    static final int PER_DECADE = 400;
+
+    /**
+     * The scan grid: {@code density} points per unit on (0, qMaxMin], where the mixed-phase wells
+     * sit (q* ≈ 1.7 at the paper's points, and it stays there as σ² → 0), then (qMaxMin, qMax]:
+     * uniform while that takes at most {@link #UNIFORM_OUTER_MAX} points, else geometric with
+     * {@link #PER_DECADE} points per decade. Beyond qMaxMin the wells are broad (their width grows
+     * with q), so a relative spacing suffices. A uniform grid over the whole window was too coarse
+     * near 0 at small σ² (the window grows like u^(1/2), u ∝ 1/σ²): below σ² ≈ 4e-5 its first
+     * point passed q* and the mixed root was lost (GFL was then returned as a fallback), and
+     * below σ² ≈ 1e-9 it needed millions of points per scan.
+     */
+    static double[] scanGrid(double qMaxMin, double qMax, double density) {
+        int inner = (int) Math.ceil(qMaxMin * density);
+        double outerUniform = Math.ceil(Math.sqrt(qMax - qMaxMin) * density);
+        int outer;
+        boolean geometric = outerUniform > UNIFORM_OUTER_MAX;
+        if (!(qMax > qMaxMin)) {
+            outer = 0;
+        } else if (geometric) {
+            outer = (int) Math.ceil(PER_DECADE * Math.log10(qMax / qMaxMin));
+        } else {
+            outer = (int) outerUniform;
+        }
+        double[] q = new double[inner + outer];
+        for (int i = 0; i < inner; i++) {
+            q[i] = qMaxMin * (i + 1) / inner;
+        }
+        for (int i = 1; i <= outer; i++) {
+            q[inner + i - 1] = geometric
+                    ? qMaxMin * Math.pow(qMax / qMaxMin, (double) i / outer)
+                    : qMaxMin + (qMax - qMaxMin) * i / outer;
+        }
+        if (outer > 0) {
+            q[q.length - 1] = qMax;
+        }
+        return q;
     }
 
     static double coefB(double sigmaW2) {
@@ -89,7 +139,7 @@ public final class ThermodynamicSolver {
 
     /** Side wells (local minima of s on (0, qMax]), located by s' sign changes and refined. */
     List<Double> sideWells(ReducedAction s) {
-        double[] q = Roots.linspace(qMax / gridPoints, qMax, gridPoints);
+        double[] q = grid;
         List<Double> wells = new ArrayList<>();
         double prev = s.derivative(q[0]);
         for (int i = 1; i < q.length; i++) {
@@ -105,7 +155,7 @@ public final class ThermodynamicSolver {
     /** min over q in (0, qMax] of s'(q)/q: negative iff a side well exists (s' → s''(0) &gt; 0 at 0). */
     double spinodalIndicator(ReducedAction s) {
         double m = Double.POSITIVE_INFINITY;
-        double[] q = Roots.linspace(qMax / gridPoints, qMax, gridPoints);
+        double[] q = grid;
         int arg = 0;
         for (int i = 0; i < q.length; i++) {
             double v = s.derivative(q[i]) / q[i];
@@ -237,7 +287,7 @@ public final class ThermodynamicSolver {
         double d0 = 1 + 2 * sw2;
         List<CubicSolution> out = new ArrayList<>();
         double[] signs = eps == 0 ? new double[]{1, -1} : new double[]{Math.signum(eps)};
-        double[] grid = Roots.linspace(qMax / gridPoints, qMax, gridPoints);
+        double[] grid = this.grid;
         for (double sign : signs) {
             java.util.function.DoubleUnaryOperator cOf = q -> {
                 double dd = ReducedAction.bigD(sw2, q);
@@ -283,7 +333,7 @@ public final class ThermodynamicSolver {
         double d0 = 1 + 2 * sw2;
         double s6 = Math.sqrt(6);
         List<CubicSolution> out = new ArrayList<>();
-        double[] grid = Roots.linspace(qMax / gridPoints, qMax, gridPoints);
+        double[] grid = this.grid;
         java.util.function.Function<Double, double[]> bc = q -> {
             double v1 = ReducedAction.projection1(sw2, q);
             double v3 = ReducedAction.projection3(sw2, q);
@@ -312,7 +362,7 @@ public final class ThermodynamicSolver {
     private boolean globalMinimum(ReducedAction s, double q) {
         double sq = s.value(q);
         double tol = 1e-10 * (1 + Math.abs(sq));
-        for (double x : Roots.linspace(qMax / gridPoints, qMax, gridPoints)) {
+        for (double x : grid) {
             if (s.value(x) < sq - tol) {
                 return false;
             }
@@ -321,8 +371,21 @@ public final class ThermodynamicSolver {
     }
 
     /**
+     * Largest interaction u the solver accepts: the side-well scan reaches q ~ u^(1/2) and squares
+     * it, so far beyond this double precision overflows (σ² = 1e-300 gave an infinite window).
+     */
+    public static final double U_MAX = 1e200;
+
+    /** Whether the solver can work at this point (u finite and at most {@link #U_MAX}). */
+    public static boolean inDomain(CubicParams p) {
+        double u = p.u();
+        return u <= U_MAX && Double.isFinite(p.r()) && Double.isFinite(p.kappa());
+    }
+
+    /**
      * Finds the spinodal and the first-order point along {@code axis}, searching [lo, hi] first and
-     * widening it geometrically (×/÷ 2, up to 40 times) when the transition lies outside.
+     * widening it (×/÷ 10, up to 20 times, never beyond the solver's domain, see {@link #inDomain})
+     * when the transition lies outside. The scan has at least 40 points per decade.
      *
      * @throws dev.grokphase.error.GrokphaseException when no transition exists on the axis
      */
@@ -332,8 +395,11 @@ public final class ThermodynamicSolver {
             lo = v / 2;
             hi = v * 2;
         }
-        for (int widen = 0; widen <= 40; widen++) {
-            double[] grid = geometric(lo, hi, 241);
+        lo = clampToDomain(base, axis, lo, hi, true);
+        hi = clampToDomain(base, axis, lo, hi, false);
+        for (int widen = 0; widen <= 20; widen++) {
+            int points = (int) Math.min(4000, Math.max(241, Math.ceil(40 * Math.log10(hi / lo))));
+            double[] grid = geometric(lo, hi, points);
             double[] sp = new double[grid.length];
             for (int i = 0; i < grid.length; i++) {
                 sp[i] = spinodalIndicator(gflAction(axis.with(base, grid[i])));
@@ -349,12 +415,39 @@ public final class ThermodynamicSolver {
                     return refine(base, axis, grid, k, j);
                 }
             }
-            lo /= 2;
-            hi *= 2;
+            double newLo = lo / 10;
+            double newHi = hi * 10;
+            boolean moved = false;
+            if (newLo >= 1e-300 && inDomain(axis.with(base, newLo))) {
+                lo = newLo;
+                moved = true;
+            }
+            if (newHi <= 1e300 && inDomain(axis.with(base, newHi))) {
+                hi = newHi;
+                moved = true;
+            }
+            if (!moved) {
+                break;
+            }
         }
         throw new dev.grokphase.error.GrokphaseException(dev.grokphase.error.ErrorCode.NOT_BRACKETING,
                 axis.option() + ": no GFL -> GMFL-I transition found between " + lo + " and " + hi
                         + " (allowed: a parameter point whose theory has a first-order transition on this axis)");
+    }
+
+    /** Moves an end of [lo, hi] inside the domain by halving its distance (geometrically) to the other end. */
+    private static double clampToDomain(CubicParams base, SweepAxis axis, double lo, double hi, boolean lower) {
+        double x = lower ? lo : hi;
+        double other = lower ? hi : lo;
+        for (int i = 0; i < 200 && !inDomain(axis.with(base, x)); i++) {
+            x = Math.sqrt(x * other);
+        }
+        if (!inDomain(axis.with(base, x))) {
+            throw new dev.grokphase.error.GrokphaseException(dev.grokphase.error.ErrorCode.OUT_OF_RANGE,
+                    axis.option() + " = " + x + " is out of range: the interaction u = n^2 sigma_a^2 / (sigma^4 d N) = "
+                            + axis.with(base, x).u() + " exceeds " + U_MAX + ", where the theory's side-well scan overflows double precision");
+        }
+        return x;
     }
 
     private Transition refine(CubicParams base, SweepAxis axis, double[] grid, int k, int j) {
@@ -377,7 +470,7 @@ public final class ThermodynamicSolver {
     }
 
     private double argminSlope(ReducedAction s) {
-        double[] q = Roots.linspace(qMax / gridPoints, qMax, gridPoints);
+        double[] q = grid;
         int arg = 0;
         for (int i = 1; i < q.length; i++) {
             if (s.derivative(q[i]) / q[i] < s.derivative(q[arg]) / q[arg]) {
