@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
  * trained on a transformed subset predicts the transformed outputs (channel p → p + q + q' for a
  * shift, p → qp for a multiplication).
  */
-class SymmetryProperties {
+class SymmetryPropertiesTest {
 
     record Case(int p, int q, int qPrime, int i, int j, long seed) {
     }
@@ -31,7 +31,7 @@ class SymmetryProperties {
                 Arbitraries.longs()).as((q, q2, i, j, s) -> new Case(p, q, q2, i, j, s)));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261202")
     void kernelIsInvariantUnderShiftsAndMultiplications(@ForAll("cases") Case c) {
         TwoHotTable t = new TwoHotTable(c.p());
         QuadraticNngpKernel k = new QuadraticNngpKernel(t, 1.0);
@@ -43,7 +43,7 @@ class SymmetryProperties {
         assertThat(t.label(t.multiply(c.i(), c.q()))).isEqualTo(c.q() * t.label(c.i()) % c.p());
     }
 
-    @Property(tries = 25)
+    @Property(tries = 25, seed = "20261202")
     void gpPredictionsAreEquivariant(@ForAll("cases") Case c) {
         TwoHotTable t = new TwoHotTable(c.p());
         QuadraticNngpKernel k = new QuadraticNngpKernel(t, 0.05);
