@@ -20,7 +20,7 @@ class SpecAndCliHygieneTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "command: train quadratic                            | spec bad.yaml: training[0].command: unknown command 'train quadratic'; allowed: theory cubic, theory modular, train cubic, train modular",
+            "command: train quadratic                            | spec bad.yaml: training[0].command: unknown command 'train quadratic'; allowed: theory ak, theory cubic, theory modular, train cubic, train modular",
             "command: train cubic\\n    config: {sigmaW3: 1}     | spec bad.yaml: training[0].config.sigmaW3: Unknown options: '--sigmaW3'",
             "command: train cubic\\n    config: {sigma2: -1}     | spec bad.yaml: training[0].config.sigma2: --sigma2 = -1.0 is out of range",
             "command: train cubic\\n    config: {out: x}         | spec bad.yaml: training[0].config.out: 'out' is set by the sweep",

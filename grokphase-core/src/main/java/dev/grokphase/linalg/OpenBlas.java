@@ -35,6 +35,15 @@ final class OpenBlas implements Blas {
         }
     }
 
+    /** Sets the thread count for a native call of about {@code work} multiply-adds (as dgemm does). */
+    synchronized void threadsForWork(long work) {
+        int want = work < SMALL_PRODUCT ? 1 : threads;
+        if (want != active) {
+            openblas.blas_set_num_threads(want);
+            active = want;
+        }
+    }
+
     static OpenBlas load() {
         // Touching the class loads libopenblas; a tiny product proves the symbols resolve.
         OpenBlas b = new OpenBlas();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "theory",
         mixinStandardHelpOptions = true,
         description = "Solve the adaptive-kernel (mean-field) theory: phases, transitions, order parameters.",
-        subcommands = {TheoryCubicCommand.class, TheoryModularCommand.class})
+        subcommands = {TheoryCubicCommand.class, TheoryModularCommand.class, TheoryAkCommand.class})
 public final class TheoryCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,9 @@ import dev.grokphase.theory.cubic.FiniteDSolver;
 import dev.grokphase.theory.cubic.SweepAxis;
 import dev.grokphase.theory.cubic.ThermodynamicSolver;
 import dev.grokphase.theory.cubic.Transition;
+import dev.grokphase.theory.ak.CubicDataTheory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,14 +48,15 @@ import java.util.Map;
                 "  grokphase theory cubic --sigma2 0.10:0.30:0.01",
                 "  grokphase theory cubic --sigma2 0.10:0.30:0.01 --transition --format jsonl",
                 "  grokphase theory cubic --sigma2 0.15 --limit finite --beta 8 --distribution --format jsonl",
-                "  grokphase theory cubic --sigma2 0.05:0.30:0.05 --gp"})
+                "  grokphase theory cubic --sigma2 0.05:0.30:0.05 --gp",
+                "  grokphase theory cubic --limit data --n 375 --N 88 --d 53 --sigma-a2 0.0323 --sigma2 0.1:0.3:0.05 --datasets 4"})
 public final class TheoryCubicCommand implements Runnable {
 
     /** σ² when --n or --N is swept and --sigma2 is not given. */
     static final String DEFAULT_SIGMA2_WITH_OTHER_RANGE = "0.2";
 
     /** Which theory to solve. */
-    public enum Limit { thermodynamic, finite }
+    public enum Limit { thermodynamic, finite, data }
 
     @Spec
     CommandSpec spec;
@@ -95,7 +98,7 @@ public final class TheoryCubicCommand implements Runnable {
     double alpha;
 
     @Option(names = "--limit", paramLabel = "LIMIT", defaultValue = "thermodynamic",
-            description = "thermodynamic: d -> infinity at fixed (u, r) (recipe B); finite: the 2D fixed point at this d (recipe A). (default: ${DEFAULT-VALUE})")
+            description = "thermodynamic: d -> infinity at fixed (u, r) (recipe B); finite: the 2D fixed point at this d (recipe A); data: the data-aware solver on the actual training sets (no continuum step; see --datasets, --chains). (default: ${DEFAULT-VALUE})")
     Limit limit;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -137,6 +140,9 @@ public final class TheoryCubicCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
             description = "Data seed of the --gp sample (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Mixin
+    DataAwareOptions dataAware;
 
     @Override
     public void run() {
@@ -200,6 +206,12 @@ public final class TheoryCubicCommand implements Runnable {
                         List.of(new MemoryBudget.Size("--q-grid", qGrid, 2001)))));
         if (distribution && format != OutputFormat.jsonl) {
             throw GrokphaseException.invalid("--distribution", "true", "needs --format jsonl (p(q) is an array per point)");
+        }
+        if (limit == Limit.data) {
+            DataAwareRows.validate(dataAware);
+            if (transition || gp) {
+                throw GrokphaseException.invalid("--limit", "data", "--transition and --gp need --limit thermodynamic or finite");
+            }
         }
         if (dev.grokphase.app.sweep.ValidationOnly.active()) {
             return; // a spec being checked: the options are valid
@@ -283,6 +295,10 @@ public final class TheoryCubicCommand implements Runnable {
     }
 
     private void sweep(CubicParams base, SweepAxis axis, Range swept, RowPrinter printer) {
+        if (limit == Limit.data) {
+            dataSweep(base, axis, swept, printer);
+            return;
+        }
         ThermodynamicSolver thermo = new ThermodynamicSolver();
         FiniteDSolver finite = new FiniteDSolver(qGrid, !noScan);
         CubicTeacherGp gpSample = gp ? gpSample(base, axis, swept) : null;
@@ -338,6 +354,24 @@ public final class TheoryCubicCommand implements Runnable {
             }
             if (distribution) {
                 double[][] dist = finite.distribution(p, s.b(), s.c(), distributionPoints);
+                row.put("q", dist[0]);
+                row.put("minusLogP", dist[1]);
+            }
+            printer.row(row);
+        }
+    }
+
+    /** --limit data: the data-aware solver on the datasets train cubic draws (n and d rounded to integers). */
+    private void dataSweep(CubicParams base, SweepAxis axis, Range swept, RowPrinter printer) {
+        for (int i = 0; i < swept.size(); i++) {
+            CubicParams p = axis.with(base, scaledAxisValue(axis, swept.get(i)));
+            CubicDataTheory.Point pt = new CubicDataTheory.Point((int) Math.round(p.n()), dataAware.nTest, p.N(),
+                    (int) Math.round(p.d()), p.sigma2(), p.sigmaW2(), p.sigmaA2(), p.eps());
+            CubicDataTheory.Result r = CubicDataTheory.solve(pt, dataAware.dataSeed, dataAware.datasets, dataAware.settings());
+            Map<String, Object> row = DataAwareRows.cubic(pt, r, format == OutputFormat.jsonl, dataAware.predictions);
+            if (distribution) {
+                // −log p(w·w*) of the sampled neurons (all datasets pooled), as --limit finite prints p(q)
+                double[][] dist = CubicDataTheory.overlapDistribution(r, distributionPoints);
                 row.put("q", dist[0]);
                 row.put("minusLogP", dist[1]);
             }

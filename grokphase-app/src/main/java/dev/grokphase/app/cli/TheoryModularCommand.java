@@ -24,7 +24,10 @@ import dev.grokphase.theory.modular.gp.QuadraticNngpKernel;
 import dev.grokphase.theory.modular.gp.SubsetGp;
 import dev.grokphase.theory.modular.gp.TrainedGp;
 import dev.grokphase.theory.modular.gp.TwoHotTable;
+import dev.grokphase.task.Targets;
+import dev.grokphase.theory.ak.ModularDataTheory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,7 +77,7 @@ public final class TheoryModularCommand implements Runnable {
     enum Norm { paper, exact }
 
     /** Command-line spelling of {@link Limit}. */
-    enum Lim { finite, thermodynamic, integral }
+    enum Lim { finite, thermodynamic, integral, data }
 
     @Option(names = "--P", defaultValue = "401", paramLabel = "P|a:b:step",
             description = "Prime modulus P. In a range, non-primes are skipped (a single non-prime is rejected). Default: ${DEFAULT-VALUE}")
@@ -100,12 +103,21 @@ public final class TheoryModularCommand implements Runnable {
                     + "reproduces the paper's Fig. 3 numbers only). Default: ${DEFAULT-VALUE}")
     Norm normalization;
 
-    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|thermodynamic",
+    @Option(names = "--limit", defaultValue = "finite", paramLabel = "finite|thermodynamic|integral|data",
             description = "finite: the saddle-point mixture at this P (drops the Gaussian fluctuations, so no GP part); "
                     + "integral: the per-mode distribution integrated numerically, no saddle-point step (keeps the GP part; "
                     + "smooth in sigma^2; the one to compare with networks at small P); thermodynamic: the P -> infinity "
-                    + "closed forms. Default: ${DEFAULT-VALUE}")
+                    + "closed forms; data: the data-aware solver on the actual training pairs (sampled single-neuron "
+                    + "distribution; see --datasets, --chains). Default: ${DEFAULT-VALUE}")
     Lim limit;
+
+    @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "1",
+            description = "--limit data: share of the P^2 pairs trained on, split as 'train modular --train-fraction F' splits them "
+                    + "(held-out pairs give testA). Default: ${DEFAULT-VALUE}")
+    double trainFraction;
+
+    @Mixin
+    DataAwareOptions dataAware;
 
     @Option(names = "--format", paramLabel = "table|csv|jsonl", description = "table, csv or jsonl. Default: table (jsonl with --transition)")
     OutputFormat format;
@@ -192,11 +204,14 @@ public final class TheoryModularCommand implements Runnable {
         Limit lim = switch (limit) {
             case thermodynamic -> Limit.THERMODYNAMIC;
             case integral -> Limit.INTEGRAL;
-            case finite -> Limit.FINITE;
+            case finite, data -> Limit.FINITE; // data: solved by its own solver below, lim unused
         };
         if (transition && lim == Limit.INTEGRAL) {
             throw GrokphaseException.invalid("--limit", "integral", "--transition needs finite or thermodynamic "
                     + "(the integral theory is smooth in sigma^2: sweep --sigma2 instead)");
+        }
+        if (transition && limit == Lim.data) {
+            throw GrokphaseException.invalid("--limit", "data", "--transition needs --limit finite or thermodynamic");
         }
         OutputFormat fmt = format != null ? format : (transition ? OutputFormat.jsonl : OutputFormat.table);
         RowPrinter printer = new RowPrinter(spec.commandLine().getOut(), fmt);
@@ -226,6 +241,23 @@ public final class TheoryModularCommand implements Runnable {
             TransitionFinder finder = new TransitionFinder(norm);
             for (ModularParams pt : points) {
                 printer.row(transitionRow(pt, finder.find(pt, lim)));
+            }
+            printer.finish();
+            return;
+        }
+        if (limit == Lim.data) {
+            DataAwareRows.validate(dataAware);
+            if (!(trainFraction > 0 && trainFraction <= 1)) {
+                throw GrokphaseException.outOfRange("--train-fraction", trainFraction, "(0, 1]");
+            }
+            if (profile || gpTrainFraction != null) {
+                throw GrokphaseException.invalid("--limit", "data", "--profile and --gp-train-fraction need --limit finite or thermodynamic");
+            }
+            for (ModularParams pt : points) {
+                ModularDataTheory.Point dp = new ModularDataTheory.Point(pt.p(), trainFraction, Targets.CENTRED, pt.n(),
+                        pt.sigmaA2(), pt.sigma2(), gamma);
+                ModularDataTheory.Result r = ModularDataTheory.solve(dp, dataAware.dataSeed, dataAware.datasets, dataAware.settings());
+                printer.row(DataAwareRows.modular(dp, r, fmt == OutputFormat.jsonl, dataAware.predictions));
             }
             printer.finish();
             return;

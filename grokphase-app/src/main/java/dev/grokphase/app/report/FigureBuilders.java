@@ -306,6 +306,25 @@ public final class FigureBuilders {
                 bandsDone = true;
             }
         }
+        boolean dataShown = false;
+        for (RunData r : data.of(param(fig, "theoryData", null))) {
+            if (!usable(r) || r.theory().isEmpty()) continue;
+            CsvTable t = r.theory().get();
+            String xs = t.first("sigma2");
+            String ys = t.first(cubic ? "learnedCubic" : "learnedLinear");
+            if (xs == null || ys == null) continue;
+            double[] y = t.column(ys);
+            double[] err = t.has(ys + "Err") ? t.column(ys + "Err") : null;
+            if (!cubic) {
+                for (int i = 0; i < y.length; i++) y[i] = 1 - y[i];
+            }
+            Object tv = r.tag(groupKey);
+            double g = tv instanceof Number num ? num.doubleValue() : tv == null ? Double.NaN : CsvTable.number(String.valueOf(tv));
+            String gl = Double.isNaN(g) ? "" : " " + groupSymbol(groupKey) + " = " + label(g);
+            int c = Double.isNaN(g) ? 0 : Math.max(0, new ArrayList<>(groups).indexOf(g));
+            b.add(Series.pointsLine("data-aware theory" + gl, t.column(xs), y, err, c));
+            dataShown = true;
+        }
         if (cubic && Double.isFinite(eps)) {
             b.note("1 = cubic component fully learned (f̄·H₃/6 = ε = " + RunDescription.format(eps) + "), 0 = not learned.");
         }
@@ -315,8 +334,11 @@ public final class FigureBuilders {
                         + "whose equilibration check failed or was undetermined (two starts, halves, autocorrelation; docs/theory.md).",
                         train, shownPoints, plannedPoints)
                 : plannedPoints > 0 ? String.format(Locale.ROOT, " No trained network to show yet (0 of %d σ² points done).", plannedPoints) : "";
-        b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A).%s %s.",
-                fig.caption().isEmpty() ? "" : fig.caption(), markers,
+        b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A).%s%s %s.",
+                fig.caption().isEmpty() ? "" : fig.caption(),
+                dataShown ? " Line with error bars: data-aware adaptive-kernel theory on the training set of dataset 0 "
+                        + "(sampled single-neuron distribution, no continuum step; ± Monte-Carlo error, docs/theory.md)." : "",
+                markers,
                 String.join("; ", sizes)).trim());
         return b.build();
     }
@@ -378,6 +400,7 @@ public final class FigureBuilders {
                 .xLabel("overlap  w·w*").yLabel("−log p(w·w*)  (shifted to min 0)").xRange(-qMax, qMax);
         TreeMap<Double, List<RunData>> theory = groupBy(filterSigma(data.of(param(fig, "theory", null)), sigma2), groupKey);
         TreeMap<Double, List<RunData>> training = groupBy(filterSigma(data.of(param(fig, "training", null)), sigma2), groupKey);
+        TreeMap<Double, List<RunData>> dataTheory = groupBy(filterSigma(data.of(param(fig, "theoryData", null)), sigma2), groupKey);
         java.util.TreeSet<Double> groups = new java.util.TreeSet<>(theory.keySet());
         groups.addAll(training.keySet());
         int colour = 0;
@@ -401,6 +424,16 @@ public final class FigureBuilders {
                 if (qc == null || sc == null) continue;
                 double[][] w = window(t.column(qc), shiftToZero(t.column(sc)), qMax, yCap);
                 b.add(Series.line("theory " + gl, w[0], w[1], colour));
+            }
+            for (RunData r : dataTheory.getOrDefault(g, List.of())) {
+                if (!usable(r)) continue;
+                for (com.fasterxml.jackson.databind.JsonNode row : r.theoryRows()) {
+                    // theory cubic --limit data --distribution: −log p(q) of the sampled single neurons
+                    if (!row.path("q").isArray() || !row.path("minusLogP").isArray()) continue;
+                    double[][] w = window(doubles(row.path("q")), shiftToZero(doubles(row.path("minusLogP"))), qMax, yCap);
+                    b.add(Series.dashed("data-aware theory " + gl, w[0], w[1], colour));
+                    break;
+                }
             }
             for (RunData r : training.getOrDefault(g, List.of())) {
                 if (!usable(r)) continue;

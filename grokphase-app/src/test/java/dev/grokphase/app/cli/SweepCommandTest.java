@@ -17,9 +17,9 @@ class SweepCommandTest {
         CliRun r = CliRun.of("sweep", "fig2", "--scale", "full", "--dry-run", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        // fig2 full: 4 β theory curves + the d → ∞ curve + 4 β × 2 σ² profiles + 11 ε of the phase
-        // diagram + 4 β × 5 σ² training runs.
-        assertThat(lines).hasSize(4 + 1 + 8 + 11 + 20);
+        // fig2 full: 4 β theory curves + the d → ∞ curve + the data-aware curve (β = 1/8) + 4 β × 2 σ²
+        // profiles + 11 ε of the phase diagram + 4 β × 5 σ² training runs.
+        assertThat(lines).hasSize(4 + 1 + 1 + 8 + 11 + 20);
         assertThat(lines.get(0)).startsWith("0\tabsent\ttheory-cubic-").contains("grokphase theory cubic --N 88");
     }
 

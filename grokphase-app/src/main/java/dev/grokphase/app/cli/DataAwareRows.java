@@ -1,0 +1,120 @@
+package dev.grokphase.app.cli;
+
+import dev.grokphase.param.Require;
+import dev.grokphase.task.Dataset;
+import dev.grokphase.theory.ak.AkSolution;
+import dev.grokphase.theory.ak.CubicDataTheory;
+import dev.grokphase.theory.ak.ModularDataTheory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Output rows of the data-aware solver, shared by {@code theory cubic|modular --limit data}. */
+final class DataAwareRows {
+
+    private DataAwareRows() {
+    }
+
+    static void validate(DataAwareOptions o) {
+        Require.positive("--datasets", o.datasets);
+        Require.positive("--n-test", o.nTest);
+        o.settings(); // validates the sampler and convergence options with their names
+    }
+
+    static Map<String, Object> cubic(CubicDataTheory.Point pt, CubicDataTheory.Result r, boolean jsonl, boolean predictions) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sigma2", pt.sigma2());
+        row.put("n", pt.n());
+        row.put("N", count(pt.width()));
+        row.put("d", pt.d());
+        row.put("learnedLinear", r.learnedLinear().value());
+        row.put("learnedLinearErr", r.learnedLinear().error());
+        row.put("learnedCubic", r.learnedCubic().value());
+        row.put("learnedCubicErr", r.learnedCubic().error());
+        row.put("dropletFraction", r.dropletFraction().value());
+        row.put("dropletFractionErr", r.dropletFraction().error());
+        row.put("qStar", Double.isNaN(r.qStar().value()) ? "-" : r.qStar().value());
+        row.put("phase", r.phase());
+        row.put("datasets", r.solutions().size());
+        row.put("converged", r.converged());
+        row.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+        if (jsonl) {
+            row.put("limit", "data");
+            row.put("diagnostics", diagnostics(r.solutions()));
+            if (predictions) {
+                row.put("predictions", predictions(r.solutions(), r.datasets()));
+            }
+        }
+        return row;
+    }
+
+    static Map<String, Object> modular(ModularDataTheory.Point pt, ModularDataTheory.Result r, boolean jsonl, boolean predictions) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sigma2", pt.sigma2());
+        row.put("P", pt.prime());
+        row.put("N", count(pt.width()));
+        row.put("sigmaA2", pt.sigmaA2());
+        row.put("a", r.a().value());
+        row.put("aErr", r.a().error());
+        row.put("learned", r.learned().value());
+        row.put("learnedErr", r.learned().error());
+        if (!Double.isNaN(r.testA().value())) {
+            row.put("testA", r.testA().value());
+            row.put("testAErr", r.testA().error());
+        }
+        row.put("dropletFraction", r.dropletFraction().value());
+        row.put("dropletFractionErr", r.dropletFraction().error());
+        row.put("phase", r.phase());
+        row.put("datasets", r.solutions().size());
+        row.put("converged", r.converged());
+        row.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+        if (jsonl) {
+            row.put("limit", "data");
+            row.put("diagnostics", diagnostics(r.solutions()));
+            if (predictions) {
+                row.put("predictions", predictions(r.solutions(), r.datasets()));
+            }
+        }
+        return row;
+    }
+
+    static List<Map<String, Object>> diagnostics(List<AkSolution> sols) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AkSolution s : sols) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("converged", s.converged());
+            m.put("passes", s.passes());
+            m.put("iterations", s.iterations());
+            m.put("residual", s.residual());
+            m.put("essFraction", s.essFraction());
+            m.put("samples", s.sampleCount());
+            m.put("minExchangeAcceptance", s.minExchangeAcceptance());
+            m.put("malaAcceptance", s.malaAcceptance());
+            m.put("roundTrips", s.roundTrips());
+            m.put("ladder", s.ladder());
+            m.put("seconds", s.seconds());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Per dataset: the mean predictor on the training inputs (n×K) and on the test inputs (nTest×K). */
+    static List<Map<String, Object>> predictions(List<AkSolution> sols, List<Dataset> data) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int j = 0; j < sols.size(); j++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dataset", j);
+            m.put("outputs", sols.get(j).problem().outputDim());
+            m.put("train", sols.get(j).fTrain()[0]);
+            m.put("test", sols.get(j).fTest()[0]);
+            out.add(m);
+        }
+        return out;
+    }
+
+    static Object count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
+    }
+}
