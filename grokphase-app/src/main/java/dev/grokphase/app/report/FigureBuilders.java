@@ -321,7 +321,9 @@ public final class FigureBuilders {
             Object tv = r.tag(groupKey);
             double g = tv instanceof Number num ? num.doubleValue() : tv == null ? Double.NaN : CsvTable.number(String.valueOf(tv));
             String gl = Double.isNaN(g) ? "" : " " + groupSymbol(groupKey) + " = " + label(g);
-            int c = Double.isNaN(g) ? 0 : Math.max(0, new ArrayList<>(groups).indexOf(g));
+            // A colour (and so a marker) of its own, past the β groups: with the group's colour its
+            // circles read as the trained networks' markers. Index 5 (crosses) means "not equilibrated".
+            int c = groups.size() == 5 ? 7 : groups.size();
             b.add(Series.pointsLine("data-aware theory" + gl, t.column(xs), y, err, c));
             dataShown = true;
         }
