@@ -29,24 +29,12 @@ final class DataAwareRows {
         row.put("n", pt.n());
         row.put("N", count(pt.width()));
         row.put("d", pt.d());
-        row.put("learnedLinear", r.learnedLinear().value());
-        row.put("learnedLinearErr", r.learnedLinear().error());
-        row.put("learnedCubic", r.learnedCubic().value());
-        row.put("learnedCubicErr", r.learnedCubic().error());
-        row.put("dropletFraction", r.dropletFraction().value());
-        row.put("dropletFractionErr", r.dropletFraction().error());
+        putEstimate(row, "learnedLinear", r.learnedLinear());
+        putEstimate(row, "learnedCubic", r.learnedCubic());
+        putEstimate(row, "dropletFraction", r.dropletFraction());
         row.put("qStar", Double.isNaN(r.qStar().value()) ? "-" : r.qStar().value());
         row.put("phase", r.phase());
-        row.put("datasets", r.solutions().size());
-        row.put("converged", r.converged());
-        row.put("seconds", Math.round(r.seconds() * 10) / 10.0);
-        if (jsonl) {
-            row.put("limit", "data");
-            row.put("diagnostics", diagnostics(r.solutions()));
-            if (predictions) {
-                row.put("predictions", predictions(r.solutions(), r.datasets()));
-            }
-        }
+        putRunColumns(row, r.solutions(), r.datasets(), r.converged(), r.seconds(), jsonl, predictions);
         return row;
     }
 
@@ -56,28 +44,37 @@ final class DataAwareRows {
         row.put("P", pt.prime());
         row.put("N", count(pt.width()));
         row.put("sigmaA2", pt.sigmaA2());
-        row.put("a", r.a().value());
-        row.put("aErr", r.a().error());
-        row.put("learned", r.learned().value());
-        row.put("learnedErr", r.learned().error());
+        putEstimate(row, "a", r.a());
+        putEstimate(row, "learned", r.learned());
         if (!Double.isNaN(r.testA().value())) {
             row.put("testA", r.testA().value());
             row.put("testAErr", r.testA().error());
         }
-        row.put("dropletFraction", r.dropletFraction().value());
-        row.put("dropletFractionErr", r.dropletFraction().error());
+        putEstimate(row, "dropletFraction", r.dropletFraction());
         row.put("phase", r.phase());
-        row.put("datasets", r.solutions().size());
-        row.put("converged", r.converged());
-        row.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+        putRunColumns(row, r.solutions(), r.datasets(), r.converged(), r.seconds(), jsonl, predictions);
+        return row;
+    }
+
+    /** A Monte-Carlo estimate as two columns: {@code name} and {@code nameErr}. */
+    private static void putEstimate(Map<String, Object> row, String name, AkSolution.Estimate e) {
+        row.put(name, e.value());
+        row.put(name + "Err", e.error());
+    }
+
+    /** The columns every data-aware row ends with, whichever model. */
+    private static void putRunColumns(Map<String, Object> row, List<AkSolution> solutions, List<Dataset> datasets,
+                                      boolean converged, double seconds, boolean jsonl, boolean predictions) {
+        row.put("datasets", solutions.size());
+        row.put("converged", converged);
+        row.put("seconds", Math.round(seconds * 10) / 10.0);
         if (jsonl) {
             row.put("limit", "data");
-            row.put("diagnostics", diagnostics(r.solutions()));
+            row.put("diagnostics", diagnostics(solutions));
             if (predictions) {
-                row.put("predictions", predictions(r.solutions(), r.datasets()));
+                row.put("predictions", predictions(solutions, datasets));
             }
         }
-        return row;
     }
 
     static List<Map<String, Object>> diagnostics(List<AkSolution> sols) {
