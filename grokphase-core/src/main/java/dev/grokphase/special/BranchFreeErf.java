@@ -22,6 +22,11 @@ package dev.grokphase.special;
  */
 public final class BranchFreeErf {
 
+    /**
+     * The JVM option every launcher passes (./grokphase, surefire, JMH, SLURM tasks, Spark driver and
+     * executors): C2 vectorises the fused float64 loop and {@link BranchFreeErf32}'s loop only with it.
+     */
+    public static final String JVM_OPTION = "-XX:LoopUnrollLimit=250";
     /** LoopUnrollLimit at or above which C2 vectorises the fused loop (measured: 150 suffices). */
     static final int FUSED_UNROLL_LIMIT = 150;
     /** The loop shape in use: true when the JVM runs with a large enough -XX:LoopUnrollLimit. */
