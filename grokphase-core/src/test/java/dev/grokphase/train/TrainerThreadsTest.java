@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * threads gives bit-identical weights, losses and checkpoints. Covered: one output with
  * minibatches and several stacked networks (rows in many chunks, noise in several chunks per
  * network), K outputs with two-hot inputs and Γ, cross-entropy with AdamW, and a full-batch
- * product large enough to be cut into blocks (8 row blocks of Z, 6 of ∂U/∂W, computed on the
+ * product cut into the most blocks (12 row blocks of Z, 6 of ∂U/∂W, computed on the
  * workers) under Langevin, MALA (chunked proposal noise) and SGD (chunked update).
  */
 class TrainerThreadsTest {
