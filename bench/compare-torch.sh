@@ -14,8 +14,8 @@
 # CPU=1 is for a loaded machine: both sides run one thread and are timed in CPU time of that
 # thread (JMH aux counter cpuNanos/steps; the peer's own timer replaced by time.process_time and
 # torch.set_num_threads by 1), so other processes change the numbers far less than wall time;
-# the GEMM-bound step cost is two products of the step's shape (GemmBenchmark 3000x700x150, CPU
-# time per product), and the fraction is GEMM cost / step cost.
+# the GEMM-bound step cost is the step's two products with their transposes (GemmBenchmark
+# product=step, 3000x700x150, CPU time per pair), and the fraction is GEMM cost / step cost.
 #
 # The peer must run on OpenBLAS: Debian's python3-torch calls whatever libblas.so.3 the system
 # selects, and without libopenblas0-pthread that is the reference BLAS (4-8x slower; any ratio
