@@ -51,6 +51,11 @@ public final class DataAwareSolver {
      * ≳ 10⁻³, so resolving each to 10⁻⁵ is ample and saves most of their iterations.
      */
     static final double REPLICA_TOLERANCE = 1e-5;
+    /**
+     * Samples per chain of a scouting pass (at most the full size, at least an eighth of it): fewer
+     * make the scouts' fixed points wander by their own Monte-Carlo noise instead of converging.
+     */
+    static final int SCOUT_SAMPLES = 32;
     /** Newton steps cut back to the trust region's edge before a pass gives way to a new one. */
     static final int BOUNDARY_HITS = 3;
 
@@ -90,14 +95,14 @@ public final class DataAwareSolver {
         int pass = 0;
         boolean done = false;
         int full = s.sampler().samplesPerChain();
-        // Scouting passes only have to locate the fixed point: an eighth of the samples does.
+        // Scouting passes only have to locate the fixed point: an eighth of the samples (at least SCOUT_SAMPLES per chain) does.
         boolean fullSize = false;
         while (pass < s.maxPasses() && !done) {
             // later passes start from the previous pass's equilibrium, a short reweighting distance away
             int burn = pass == 0 ? s.sampler().burnIn() : Math.max(1, s.sampler().burnIn() / 4);
             // From t̄ = 0 (no tilt) the first pass samples the prior only to find the NNGP start: a few samples do.
             boolean zero = pass == 0 && tbarStart == null;
-            int keep = fullSize ? full : Math.max(8, full / 8);
+            int keep = fullSize ? full : Math.max(full / 8, Math.min(full, SCOUT_SAMPLES));
             NeuronSamples samples = sampler.sample(tbar, zero ? Math.min(burn, 10) : burn, keep);
             rw = new Reweighted(samples);
             pass++;
@@ -110,9 +115,10 @@ public final class DataAwareSolver {
                         samples.diagnostics().minExchange(), samples.diagnostics().malaAcceptance(),
                         samples.diagnostics().roundTrips(), norm(tbar));
             }
-            // accepted when the fixed point lies well inside what a full-size pass's samples describe
-            if (fp.converged && fp.essFraction >= ACCEPT_ESS && !zero) {
-                done = fullSize;
+            // accepted when the fixed point lies well inside what a full-size pass's samples describe;
+            // a scout that converged inside its trust region hands over to the full-size pass
+            if (fp.converged && !zero && (fp.essFraction >= ACCEPT_ESS || !fullSize)) {
+                done = fullSize && fp.essFraction >= ACCEPT_ESS;
                 fullSize = true;
             }
         }
