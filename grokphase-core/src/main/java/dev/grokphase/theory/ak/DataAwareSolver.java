@@ -244,7 +244,7 @@ public final class DataAwareSolver {
          * δ_s = a_s − Σ_r ω_r a_r (the change of log ω_s), dQ[v] = σ_a² Σ_s ω_s δ_s φ_s φ_sᵀ and
          * dF[v] = −(Q_ω + σ²I)⁻¹ dQ[v] F = −A⁻¹ Σ_s σ_a² ω_s δ_s φ_s (φ_sᵀF). O(M·n·K + n²K), no n×n product.
          */
-        double[] derivative(double[] weights, double[] g, double[] c, Factor a, double[] v) {
+        double[] derivative(double[] weights, double[] g, double[] c, Factor a, double[] v, double[] f) {
             double[] pv = project(v);
             double kappa = p.kappa();
             double[] delta = new double[m];
@@ -266,6 +266,22 @@ public final class DataAwareSolver {
                 }
             }
             double[] out = new double[n * k];
+            if (symmetry != null) {
+                // the map averages Q over the symmetry, so its derivative must average dQ too:
+                // dQ = σ_a² Σ_s ω_s (δ_s − δ̄) φ_s φ_sᵀ formed explicitly (O(M·n²)), averaged, then −dQ F
+                double[] scaledRows = new double[m * n];
+                for (int r = 0; r < m; r++) {
+                    double wr = sa2 * weights[r] * (delta[r] - mean);
+                    for (int j = 0; j < n; j++) {
+                        scaledRows[r * n + j] = wr * phi[r * n + j];
+                    }
+                }
+                double[] dq = new double[n * n];
+                ArrayGemm.dgemm(true, false, n, n, m, 1.0, phi, n, scaledRows, n, 0.0, dq, n);
+                symmetry.symmetrise(dq, n);
+                ArrayGemm.dgemm(false, false, n, k, n, -1.0, dq, n, f, k, 0.0, out, k);
+                return a.apply(out);
+            }
             ArrayGemm.dgemm(true, false, n, k, m, 1.0, phi, n, coef, k, 0.0, out, k);
             return a.apply(out);
         }
@@ -327,10 +343,11 @@ public final class DataAwareSolver {
             double[] c = rw.project(fx);
             final double[] wNow = w;
             final Factor aNow = a;
+            final double[] fNow = fx;
             // inexact Newton: the linear solve needs only to be a little more accurate than the residual
             double eta = Math.max(1e-10, Math.min(1e-2, rel));
             double[] step = gmres(v -> {
-                double[] jv = rw.derivative(wNow, g, c, aNow, v);
+                double[] jv = rw.derivative(wNow, g, c, aNow, v, fNow);
                 double[] out = new double[len];
                 for (int i = 0; i < len; i++) {
                     out[i] = v[i] - jv[i];
