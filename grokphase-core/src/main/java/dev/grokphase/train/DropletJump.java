@@ -250,6 +250,63 @@ final class DropletJump<A> {
         return -betaPrior * w2 / (2 * varW) + b * b / (2 * precision) - 0.5 * Math.log(precision);
     }
 
+    /**
+     * Diagnostic: for every neuron of network m, log p(w_i + δu | rest) − log p(w_i | rest) for each δ
+     * of {@code deltas} (the other neurons at their current state), as [neuron][δ]. Changes nothing.
+     */
+    double[][] logRatios(int m, double[] deltas) {
+        int nd = width * dim;
+        k.copyToDoubles(e.w(), m * nd, w, 0, nd);
+        k.copyToDoubles(e.a(), m * width, a, 0, width);
+        wBuf.put(0, w, 0, nd);
+        blas.dgemm(false, true, width, n, dim, 1.0, wBuf, dim, xBuf, dim, 0.0, zBuf, n);
+        zBuf.get(0, z, 0, width * n);
+        act.evaluate(z, phi, slope, 0, width * n);
+        java.util.Arrays.fill(f, 0.0);
+        for (int i = 0; i < width; i++) {
+            for (int mu = 0; mu < n; mu++) {
+                f[mu] += scale * a[i] * phi[i * n + mu];
+            }
+        }
+        double lambda = e.inverseTemperature(m) * dataScale;
+        double betaPrior = e.priorInverseTemperature(m);
+        double[][] out = new double[width][deltas.length];
+        for (int i = 0; i < width; i++) {
+            int off = i * n;
+            double pr = 0;
+            double pp = 0;
+            for (int mu = 0; mu < n; mu++) {
+                double p = phi[off + mu];
+                r[mu] = y[mu] - f[mu] + scale * a[i] * p;
+                pr += p * r[mu];
+                pp += p * p;
+            }
+            double q = 0;
+            double w2 = 0;
+            for (int j = 0; j < dim; j++) {
+                q += w[i * dim + j] * u[j];
+                w2 += w[i * dim + j] * w[i * dim + j];
+            }
+            double before = logMarginal(w2, scale * pr, scale * scale * pp, lambda, betaPrior);
+            for (int t = 0; t < deltas.length; t++) {
+                double delta = deltas[t];
+                for (int mu = 0; mu < n; mu++) {
+                    zNew[mu] = z[off + mu] + delta * xu[mu];
+                }
+                act.evaluate(zNew, phiNew, slope, 0, n);
+                double prNew = 0;
+                double ppNew = 0;
+                for (int mu = 0; mu < n; mu++) {
+                    prNew += phiNew[mu] * r[mu];
+                    ppNew += phiNew[mu] * phiNew[mu];
+                }
+                out[i][t] = logMarginal(w2 + 2 * delta * q + delta * delta, scale * prNew, scale * scale * ppNew, lambda,
+                        betaPrior) - before;
+            }
+        }
+        return out;
+    }
+
     /** Accepted fraction of network m's jump proposals (NaN before the first). */
     double acceptance(int m) {
         return attempts[m] == 0 ? Double.NaN : (double) accepted[m] / attempts[m];

@@ -215,6 +215,11 @@ final class Engine<A> extends Trainer {
         return rule instanceof MalaChains mc ? mc : null;
     }
 
+    /** The droplet-jump move (null when off), for diagnostics in this package. */
+    DropletJump<A> jumpMove() {
+        return jumps;
+    }
+
     @Override
     public DropletJumps jumps() {
         return jumps == null ? null : new DropletJumps() {
