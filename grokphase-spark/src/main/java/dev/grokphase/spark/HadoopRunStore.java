@@ -3,6 +3,7 @@ package dev.grokphase.spark;
 import dev.grokphase.error.ErrorCode;
 import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.io.Json;
+import dev.grokphase.sweep.RunCompleteness;
 import dev.grokphase.sweep.RunStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -175,8 +176,9 @@ public final class HadoopRunStore implements Serializable {
         try (FSDataInputStream in = fs().open(manifest)) {
             String s = Json.MAPPER.readTree(in).path("status").asText("");
             for (RunStatus v : RunStatus.values()) {
-                if (v.id().equals(s)) {
-                    return v;
+                if (v.id().equals(s) && v != RunStatus.INCOMPLETE) {
+                    // As the local store: a completed run must hold its results (RunCompleteness).
+                    return v == RunStatus.COMPLETED && completenessProblem(key) != null ? RunStatus.INCOMPLETE : v;
                 }
             }
             return RunStatus.UNREADABLE;
@@ -184,6 +186,31 @@ public final class HadoopRunStore implements Serializable {
             return RunStatus.ABSENT;
         } catch (IOException e) {
             return RunStatus.UNREADABLE;
+        }
+    }
+
+    /**
+     * Why the committed run {@code key} is not complete ({@link RunCompleteness}), or null when it
+     * is. A local store is checked in place; a remote one (HDFS, S3) is copied to a temporary local
+     * directory first, since the check reads every data file.
+     */
+    public String completenessProblem(String key) {
+        Path run = runPath(key);
+        try {
+            if (fs() instanceof RawLocalFileSystem || fs() instanceof LocalFileSystem) {
+                return RunCompleteness.problem(java.nio.file.Path.of(fs().makeQualified(run).toUri()));
+            }
+            java.nio.file.Path tmp = Files.createTempDirectory("grokphase-check-");
+            try {
+                fs().copyToLocalFile(false, run, new Path(tmp.resolve(key).toUri()), true);
+                return RunCompleteness.problem(tmp.resolve(key));
+            } finally {
+                try (Stream<java.nio.file.Path> walk = Files.walk(tmp)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw io("check", run.toString(), e);
         }
     }
 

@@ -179,6 +179,10 @@ public final class SparkSweepExecutor implements SweepExecutor {
                 byKey.put(r.key(), done);
                 listener.finished(done);
             } else {
+                if (s == RunStatus.INCOMPLETE) {
+                    listener.note(r, "run " + r.key() + " is marked completed but " + store.completenessProblem(r.key())
+                            + ": recomputing it");
+                }
                 if (s != RunStatus.ABSENT) {
                     store.moveAside(r.key(), appId);
                 }

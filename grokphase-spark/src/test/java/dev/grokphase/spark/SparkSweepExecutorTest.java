@@ -194,4 +194,27 @@ class SparkSweepExecutorTest {
         assertThat(TreeDiff.diff(local, out.resolve("runs"))).isEmpty();
         assertThat(out.resolve(HadoopRunStore.STALE)).isDirectory();
     }
+
+    @Test
+    void aCompletedRunThatLostItsSummaryIsRecomputedWithANote() throws IOException {
+        ExperimentSpec spec = spec(2);
+        Path local = localReference(tmp.resolve("local-inc"), spec);
+        Path out = tmp.resolve("spark-inc");
+        Sweep.run(spec, Scale.DEFAULT, out, spark(new StringWriter(), null), SweepListener.NONE);
+        String key = spec.plan(Scale.DEFAULT).get(0).key();
+        Files.delete(out.resolve("runs").resolve(key).resolve("summary.json"));
+        List<String> notes = new ArrayList<>();
+        SweepListener listener = new SweepListener() {
+            @Override
+            public synchronized void note(dev.grokphase.sweep.PlannedRun run, String message) {
+                notes.add(message);
+            }
+        };
+        int calls = FakeHandler.CALLS.get();
+        List<RunResult> res = Sweep.run(spec, Scale.DEFAULT, out, spark(new StringWriter(), null), listener);
+        assertThat(res).allMatch(r -> r.status() == RunStatus.COMPLETED);
+        assertThat(FakeHandler.CALLS.get()).as("only the damaged run is computed again").isEqualTo(calls + 1);
+        assertThat(notes).singleElement().asString().contains(key).contains("summary.json is missing");
+        assertThat(TreeDiff.diff(local, out.resolve("runs"))).isEmpty();
+    }
 }

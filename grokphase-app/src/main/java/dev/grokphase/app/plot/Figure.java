@@ -32,6 +32,12 @@ public record Figure(String id, String title, String xLabel, String yLabel, Stri
         return new Builder(id);
     }
 
+    /** The same figure under another id (file stem and anchor). */
+    public Figure withId(String newId) {
+        return new Figure(newId, title, xLabel, yLabel, caption, logX, logY, xMin, xMax, yMin, yMax,
+                series, bands, notes);
+    }
+
     /** True when at least one series has a finite point to draw. */
     public boolean hasData() {
         for (Series s : series) {

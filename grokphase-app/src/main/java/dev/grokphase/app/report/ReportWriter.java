@@ -80,7 +80,7 @@ public final class ReportWriter {
         requireOurs(html);
         StringBuilder body = new StringBuilder();
         StringBuilder toc = new StringBuilder();
-        List<Path> files = new ArrayList<>();
+        FigureFiles files = figuresDir == null ? null : new FigureFiles(figuresDir, fileRenderer);
         int figures = 0;
         int flagged = 0;
         List<SpecData> specs = new ArrayList<>(inputs.specs());
@@ -119,9 +119,9 @@ public final class ReportWriter {
                 } catch (RuntimeException e) {
                     f = Figure.builder(fs.id()).title(fs.title()).note("figure could not be built: " + e).build();
                 }
+                if (files != null) f = files.claim(f, sd.spec().id());
                 body.append(figureHtml(f, html, figuresDir));
                 figures++;
-                if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
             }
             body.append("<h3>Parameter sets</h3>\n").append(parameterTable(sd));
             body.append("<h3>Runs</h3>\n").append(runTable(sd, all));
@@ -138,15 +138,15 @@ public final class ReportWriter {
                 String id = "run-" + r.dir().getFileName();
                 Figure f = FigureBuilders.build(single, new FigureSpec(id, "loss-vs-steps",
                         "Loss vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
+                if (files != null) f = files.claim(f, "");
                 body.append(figureHtml(f, html, figuresDir));
                 figures++;
-                if (figuresDir != null) files.add(fileRenderer.write(f, figuresDir));
                 if (kind.equals("accuracy-vs-steps")) {
                     Figure fa = FigureBuilders.build(single, new FigureSpec(id + "-accuracy", kind,
                             "Accuracy vs steps: " + r.dir().getFileName(), "", Map.of("training", "run")));
+                    if (files != null) fa = files.claim(fa, "");
                     body.append(figureHtml(fa, html, figuresDir));
                     figures++;
-                    if (figuresDir != null) files.add(fileRenderer.write(fa, figuresDir));
                 }
             }
             body.append("<h3>Runs</h3>\n").append(runTable(null, inputs.looseRuns()));
@@ -166,8 +166,9 @@ public final class ReportWriter {
                 + "shaded bands are the learning phases GFL, GMFL-I and GMFL-II.</p>\n"
                 + "<nav><ol>\n" + toc + "</ol></nav>\n</header>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
         // Atomic writes follow the umask, as any file this process creates (AtomicFiles).
+        List<Path> written = files == null ? List.of() : files.writeAll();
         AtomicFiles.writeString(html, page);
-        return new Written(html, files, figures, flagged);
+        return new Written(html, written, figures, flagged);
     }
 
     static boolean isLangevin(RunData r) {
