@@ -51,6 +51,7 @@ final class DataAwareRows {
             row.put("testAErr", r.testA().error());
         }
         putEstimate(row, "dropletFraction", r.dropletFraction());
+        putEstimate(row, "modeProduct", r.modeProduct());
         row.put("phase", r.phase());
         putRunColumns(row, r.solutions(), r.datasets(), r.converged(), r.seconds(), jsonl, predictions);
         return row;

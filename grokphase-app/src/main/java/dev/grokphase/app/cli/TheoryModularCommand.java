@@ -253,10 +253,13 @@ public final class TheoryModularCommand implements Runnable {
             if (profile || gpTrainFraction != null) {
                 throw GrokphaseException.invalid("--limit", "data", "--profile and --gp-train-fraction need --limit finite or thermodynamic");
             }
+            // each point starts from the previous one's fixed points (same datasets when P is the same)
+            ModularDataTheory.Continuation warm = new ModularDataTheory.Continuation();
             for (ModularParams pt : points) {
                 ModularDataTheory.Point dp = new ModularDataTheory.Point(pt.p(), trainFraction, Targets.CENTRED, pt.n(),
                         pt.sigmaA2(), pt.sigma2(), gamma);
-                ModularDataTheory.Result r = ModularDataTheory.solve(dp, dataAware.dataSeed, dataAware.datasets, dataAware.settings());
+                ModularDataTheory.Result r = ModularDataTheory.solve(dp, dataAware.dataSeed, dataAware.datasets, dataAware.settings(),
+                        warm);
                 printer.row(DataAwareRows.modular(dp, r, fmt == OutputFormat.jsonl, dataAware.predictions));
             }
             printer.finish();

@@ -41,7 +41,13 @@ final class ModularFigures {
                 CsvTable t = r.theory().get();
                 if (!t.has("sigma2") || !t.has("learned")) continue;
                 double[] x = t.column("sigma2");
-                b.add(Series.line(theoryLabel(r), x, t.column("learned"), theoryColour(r)));
+                if (t.has("learnedErr")) {
+                    // the data-aware solver: markers with its Monte-Carlo error, so it stays visible where it
+                    // lies on the per-mode integral (on the full table the two are the same theory)
+                    b.add(Series.pointsLine(theoryLabel(r), x, t.column("learned"), t.column("learnedErr"), theoryColour(r)));
+                } else {
+                    b.add(Series.line(theoryLabel(r), x, t.column("learned"), theoryColour(r)));
+                }
                 if (!gpDone && t.has("gpTrainRelRmse")) {
                     double[] rel = t.column("gpTrainRelRmse");
                     double[] y = new double[rel.length];
@@ -52,32 +58,41 @@ final class ModularFigures {
                 if (cap.isEmpty()) cap = FigureBuilders.sizes(r, "P", "N", "sigmaA2", "gamma");
             }
         }
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        List<Double> es = new ArrayList<>();
+        // [0]: equilibrated (filled markers), [1]: not shown to be (crosses)
+        List<List<Double>> xs = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> ys = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> es = List.of(new ArrayList<>(), new ArrayList<>());
         List<RunData> training = data.of(FigureBuilders.param(fig, "training", null));
-        int equilibrated = 0;
+        int points = 0;
         for (RunData r : training) {
             if (!FigureBuilders.usable(r)) continue;
             double[] me = windowMean(r);
             if (me == null) continue;
-            xs.add(r.configNumber("sigma2"));
-            ys.add(1 - me[0]);
-            es.add(me[1]);
             JsonNode s = r.summary();
-            if (s != null && s.path("equilibrated").asBoolean(false)) equilibrated++;
+            int g = s != null && s.path("equilibrated").asBoolean(false) ? 0 : 1;
+            xs.get(g).add(r.configNumber("sigma2"));
+            ys.get(g).add(1 - me[0]);
+            es.get(g).add(me[1]);
+            points++;
         }
-        if (!xs.isEmpty()) {
-            b.add(Series.points("Langevin networks", FigureBuilders.toArray(xs), FigureBuilders.toArray(ys),
-                    FigureBuilders.toArray(es), 4));
+        int equilibrated = xs.get(0).size();
+        if (!xs.get(0).isEmpty()) {
+            b.add(Series.points("Langevin networks (equilibrated)", FigureBuilders.toArray(xs.get(0)),
+                    FigureBuilders.toArray(ys.get(0)), FigureBuilders.toArray(es.get(0)), 4));
+        }
+        if (!xs.get(1).isEmpty()) {
+            b.add(Series.flaggedPoints("Langevin networks (not equilibrated)", FigureBuilders.toArray(xs.get(1)),
+                    FigureBuilders.toArray(ys.get(1)), FigureBuilders.toArray(es.get(1)), 4));
         }
         b.caption(String.format(Locale.ROOT, "%sLines: the modular theory at the networks' parameters (%s): the per-mode "
                         + "integral (no saddle-point step, keeps the Gaussian/GP part), the saddle-point mixture in both "
-                        + "normalisations, the data-aware solver where present, and the NNGP GP. %s",
+                        + "normalisations, the data-aware solver (markers with Monte-Carlo errors; on the full table it is the "
+                        + "per-mode integral computed by sampling whole neurons) and the NNGP GP. %s",
                 fig.caption().isEmpty() ? "" : fig.caption() + " ", cap,
-                xs.isEmpty() ? "" : String.format(Locale.ROOT, "Markers: %s, mean over the second half of the run ± standard "
-                                + "error (ensemble and time; autocorrelation-corrected); %d of %d points pass the equilibration checks.",
-                        FigureBuilders.trainingDescription(training), equilibrated, xs.size())));
+                points == 0 ? "" : String.format(Locale.ROOT, "Markers: %s, mean over the second half of the run ± standard "
+                                + "error (ensemble and time; autocorrelation-corrected); %d of %d points pass the equilibration checks "
+                                + "(filled; crosses: not shown to be equilibrated).",
+                        FigureBuilders.trainingDescription(training), equilibrated, points)));
         return b.build();
     }
 

@@ -53,12 +53,20 @@ public final class DataAwareSolver {
     private final AkSettings s;
     private final int n;
     private final int k;
+    /** Exact symmetry the sampled kernel is averaged over (null: none). */
+    private final KernelSymmetry symmetry;
 
     public DataAwareSolver(AkProblem problem, AkSettings settings) {
+        this(problem, settings, null);
+    }
+
+    /** With an exact symmetry of the problem: every sampled Q̂ is averaged over it before the solve. */
+    public DataAwareSolver(AkProblem problem, AkSettings settings, KernelSymmetry symmetry) {
         this.p = problem;
         this.s = settings;
         this.n = problem.n();
         this.k = problem.outputDim();
+        this.symmetry = symmetry;
     }
 
     /** Solves from t̄ = 0 (the first pass samples the prior: the NNGP start). */
@@ -180,6 +188,9 @@ public final class DataAwareSolver {
             }
             double[] a = new double[n * n];
             SpdSolver.gram(scaled, m, n, 1.0, 0.0, a);
+            if (symmetry != null) {
+                symmetry.symmetrise(a, n);
+            }
             for (int i = 0; i < n; i++) {
                 a[i * n + i] += p.sigma2();
             }
