@@ -9,12 +9,13 @@
 #   THREADS=1 bench/compare-torch.sh        # grokphase threads (the peer always uses 2)
 #   PEER=/path/to/torch_langevin.py QUICK=1 bench/compare-torch.sh
 #   CPU=1 bench/compare-torch.sh            # CPU time per step, one thread on both sides (see below)
+#   ENSEMBLE=0 bench/compare-torch.sh       # skip the ensemble timing at the end
 #
 # CPU=1 is for a loaded machine: both sides run one thread and are timed in CPU time of that
 # thread (JMH aux counter cpuNanos/steps; the peer's own timer replaced by time.process_time and
 # torch.set_num_threads by 1), so other processes change the numbers far less than wall time;
-# the GEMM-bound step cost is two products of the step's shape (GemmBenchmark 3000x700x150, CPU
-# time per product), and the fraction is GEMM cost / step cost.
+# the GEMM-bound step cost is the step's two products with their transposes (GemmBenchmark
+# product=step, 3000x700x150, CPU time per pair), and the fraction is GEMM cost / step cost.
 #
 # The peer must run on OpenBLAS: Debian's python3-torch calls whatever libblas.so.3 the system
 # selects, and without libopenblas0-pthread that is the reference BLAS (4-8x slower; any ratio
@@ -110,8 +111,8 @@ if [[ -n "${CPU:-}" ]]; then
   echo
   printf '%-8s %22s %22s %10s\n' precision "2 GEMMs us (N=700)" "step us (N=700)" fraction
   for prec in float64 float32; do
-    gemm=$(jmh_cpu GemmBenchmark products -p shape=3000x700x150 -p precision=$prec -p threads=1)
-    "$PYTHON" -c "g=2*$gemm; s=${STEP[700x3000x150.$prec]}; print(f'{\"$prec\":<8} {g:22.1f} {s:22.1f} {g/s:9.0%}')"
+    gemm=$(jmh_cpu GemmBenchmark products -p shape=3000x700x150 -p product=step -p precision=$prec -p threads=1)
+    "$PYTHON" -c "g=$gemm; s=${STEP[700x3000x150.$prec]}; print(f'{\"$prec\":<8} {g:22.1f} {s:22.1f} {g/s:9.0%}')"
   done
   exit 0
 fi
@@ -129,14 +130,36 @@ for size in 88x375x53 700x3000x150; do
   done
 done
 echo
-printf '%-8s %16s %22s %10s\n' precision "GEMM GFLOP/s" "step GFLOP/s (N=700)" fraction
+printf '%-8s %14s %16s %16s %14s %14s\n' precision "step GFLOP/s" "GEMM 2048^3" "GEMM step pair" "of 2048^3" "of step pair"
 for prec in float64 float32; do
-  gemm=$(jmh_score GemmBenchmark -p shape=2048x2048x2048 -p precision=$prec -p threads=$THREADS)
-  "$PYTHON" - "$gemm" "${OURS[700x3000x150.$prec]}" "$prec" <<'PY'
+  gemm=$(jmh_score GemmBenchmark -p shape=2048x2048x2048 -p product=nn -p precision=$prec -p threads=$THREADS)
+  pair=$(jmh_score GemmBenchmark -p shape=3000x700x150 -p product=step -p precision=$prec -p threads=$THREADS)
+  "$PYTHON" - "$gemm" "$pair" "${OURS[700x3000x150.$prec]}" "$prec" <<'PY'
 import sys
-gemm, steps, prec = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
-gflops = 2 * 2048**3 * gemm / 1e9
-step = 2 * 2 * 3000 * 700 * 150 * steps / 1e9
-print(f"{prec:<8} {gflops:16.1f} {step:22.1f} {step / gflops:9.0%}")
+gemm, pair, steps, prec = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+flop = 2 * 2 * 3000 * 700 * 150
+gflops, pairflops, step = 2 * 2048**3 * gemm / 1e9, flop * pair / 1e9, flop * steps / 1e9
+print(f"{prec:<8} {step:14.1f} {gflops:16.1f} {pairflops:16.1f} {step / gflops:13.0%} {step / pairflops:13.0%}")
 PY
 done
+
+# Ensembles of small networks (issue 9 goal: network-steps/s with --seeds 4 --datasets 2 >= 1.8x a
+# single network's): the whole ./grokphase train command timed, JVM start included. ENSEMBLE=0 skips.
+if [[ "${ENSEMBLE:-1}" != 0 ]]; then
+  ESTEPS=$([[ -n "${QUICK:-}" ]] && echo 2000 || echo 10000)
+  ./grokphase --version > /dev/null 2>&1 || { echo "compare-torch: ./grokphase does not build" >&2; exit 1; }
+  echo
+  printf '%-22s %10s %10s %20s\n' "ensemble (N=88)" "networks" "wall s" "network-steps/s"
+  declare -A NSPS
+  for sd in 1x1 4x2; do
+    IFS=x read -r S D <<< "$sd"
+    t0=$(date +%s.%N)
+    ./grokphase train cubic --N 88 --n 375 --d 53 --sigma-a2 0.0909 --lr 0.05 --threads "$THREADS" \
+      --steps "$ESTEPS" --log-every "$ESTEPS" --log-points 1 --seeds "$S" --datasets "$D" --out "$TMP/ens-$sd" > "$TMP/ens.log" 2>&1 \
+      || { cat "$TMP/ens.log" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    NSPS[$sd]=$("$PYTHON" -c "print($S * $D * $ESTEPS / ($t1 - $t0))")
+    printf '%-22s %10d %10.2f %20.0f\n' "--seeds $S --datasets $D" $((S * D)) "$("$PYTHON" -c "print($t1 - $t0)")" "${NSPS[$sd]}"
+  done
+  echo "ensemble speed-up (8 networks vs 1): $("$PYTHON" -c "print(f'{${NSPS[4x2]} / ${NSPS[1x1]}:.2f}x')")"
+fi

@@ -23,6 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the machine's rate); "step" is the shape of one product of the β = 1 Langevin step
  * (n=3000, N=700, d=150).
  *
+ * <p>{@code product=step} times instead the two products of one Langevin step with the shape read
+ * as n×N×d, with the step's transposes: Z (n×N) = X (n×d)·Wᵀ and ∂U/∂W (N×d) = Gᵀ·X, G n×N, each one
+ * BLAS call on {@code threads} threads. Its score is the GEMM-bound step rate of that shape (steps/s
+ * if a step were nothing but its products); GFLOP/s = 4·n·N·d·score/1e9.
+ *
  * <p>Secondary metrics {@code cpuNanos} and {@code products}: the benchmark thread's CPU time and
  * product count per iteration; with {@code threads=1} OpenBLAS computes on that thread, so
  * cpuNanos/products is the product's CPU cost, which load disturbs far less than the wall rate
@@ -46,6 +51,10 @@ public class GemmBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** "nn": one product C = A·B; "step": the pair of products of a Langevin step (see above). */
+    @Param({"nn"})
+    public String product;
+
     /** CPU time of the benchmark thread, summed over an iteration. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -66,6 +75,8 @@ public class GemmBenchmark {
     private FloatBuffer af;
     private FloatBuffer bf;
     private FloatBuffer cf;
+    private DoubleBuffer zd;
+    private FloatBuffer zf;
 
     @Setup
     public void setUp() {
@@ -76,10 +87,27 @@ public class GemmBenchmark {
         Blas.get().setThreads(threads);
         ad = Blas.allocateDouble(m * k);
         bd = Blas.allocateDouble(k * n);
-        cd = Blas.allocateDouble(m * n);
+        cd = Blas.allocateDouble(Math.max(m * n, n * k));
         af = Blas.allocateFloat(m * k);
         bf = Blas.allocateFloat(k * n);
-        cf = Blas.allocateFloat(m * n);
+        cf = Blas.allocateFloat(Math.max(m * n, n * k));
+        if ("step".equals(product)) { // X: n×d (m×k), W: N×d (n×k), Z and G: n×N (m×n), gW: N×d (n×k)
+            ad = Blas.allocateDouble(m * k);
+            bd = Blas.allocateDouble(n * k);
+            zd = Blas.allocateDouble(m * n);
+            af = Blas.allocateFloat(m * k);
+            bf = Blas.allocateFloat(n * k);
+            zf = Blas.allocateFloat(m * n);
+            for (int i = 0; i < m * k; i++) {
+                ad.put(i, Math.sin(i));
+                af.put(i, (float) Math.sin(i));
+            }
+            for (int i = 0; i < n * k; i++) {
+                bd.put(i, Math.cos(i));
+                bf.put(i, (float) Math.cos(i));
+            }
+            return;
+        }
         for (int i = 0; i < m * k; i++) {
             ad.put(i, Math.sin(i));
             af.put(i, (float) Math.sin(i));
@@ -94,7 +122,18 @@ public class GemmBenchmark {
     public double gemm(CpuTime cpu) {
         long t0 = THREAD_TIMES.getCurrentThreadCpuTime();
         double out;
-        if ("float32".equals(precision)) {
+        if ("step".equals(product)) {
+            Blas blas = Blas.get();
+            if ("float32".equals(precision)) {
+                blas.sgemm(false, true, m, n, k, 1f, af, k, bf, k, 0f, zf, n);
+                blas.sgemm(true, false, n, k, m, 1f, zf, n, af, k, 0f, cf, k);
+                out = cf.get(0);
+            } else {
+                blas.dgemm(false, true, m, n, k, 1.0, ad, k, bd, k, 0.0, zd, n);
+                blas.dgemm(true, false, n, k, m, 1.0, zd, n, ad, k, 0.0, cd, k);
+                out = cd.get(0);
+            }
+        } else if ("float32".equals(precision)) {
             Blas.get().sgemm(false, false, m, n, k, 1f, af, k, bf, n, 0f, cf, n);
             out = cf.get(0);
         } else {

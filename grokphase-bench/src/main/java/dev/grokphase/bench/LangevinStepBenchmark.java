@@ -64,11 +64,15 @@ public class LangevinStepBenchmark {
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class CpuTime {
         public long cpuNanos;
+        /** CPU time of the whole process (every thread: helpers, OpenBLAS's, JIT, GC). */
+        public long processCpuNanos;
         public long steps;
     }
 
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     @Setup
     public void setUp() {
@@ -92,9 +96,11 @@ public class LangevinStepBenchmark {
 
     @Benchmark
     public double step(CpuTime cpu) {
+        long p0 = PROCESS.getProcessCpuTime();
         long t0 = THREADS.getCurrentThreadCpuTime();
         trainer.step();
         cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - t0;
+        cpu.processCpuNanos += PROCESS.getProcessCpuTime() - p0;
         cpu.steps++;
         return trainer.lastLoss();
     }

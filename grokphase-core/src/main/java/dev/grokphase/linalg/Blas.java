@@ -30,6 +30,25 @@ public interface Blas {
     void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                FloatBuffer a, int lda, FloatBuffer b, int ldb, float beta, FloatBuffer c, int ldc);
 
+    /**
+     * {@link #dgemm} computed on the calling thread only, never on the library's own threads: for
+     * callers that cut a product into tasks for threads of their own (the trainer's workers, which
+     * would otherwise share the cores with the library's spinning threads). Safe to call from
+     * several threads at once.
+     */
+    default void dgemmOnThisThread(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                   DoubleBuffer a, int lda, DoubleBuffer b, int ldb, double beta, DoubleBuffer c,
+                                   int ldc) {
+        dgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /** {@link #sgemm} on the calling thread only (see {@link #dgemmOnThisThread}). */
+    default void sgemmOnThisThread(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                   FloatBuffer a, int lda, FloatBuffer b, int ldb, float beta, FloatBuffer c,
+                                   int ldc) {
+        sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
     /** The process-wide backend: native OpenBLAS if it loads, otherwise the Java fallback. */
     static Blas get() {
         return Holder.INSTANCE;

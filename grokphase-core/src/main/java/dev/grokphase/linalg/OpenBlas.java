@@ -19,7 +19,7 @@ final class OpenBlas implements Blas {
 
     private volatile int threads;
     /** What OpenBLAS is currently set to (avoids redundant calls). */
-    private int active;
+    private volatile int active;
 
     private OpenBlas() {
         this.threads = openblas.blas_get_num_threads();
@@ -42,6 +42,39 @@ final class OpenBlas implements Blas {
             openblas.blas_set_num_threads(want);
             active = want;
         }
+    }
+
+    /**
+     * OpenBLAS's thread count is process-wide (this build has no per-thread setting), so a product
+     * on the calling thread sets it to 1; its pool threads then stop spinning and sleep.
+     */
+    private void oneThread() {
+        if (active != 1) {
+            synchronized (this) {
+                if (active != 1) {
+                    openblas.blas_set_num_threads(1);
+                    active = 1;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void dgemmOnThisThread(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                  DoubleBuffer a, int lda, DoubleBuffer b, int ldb, double beta, DoubleBuffer c,
+                                  int ldc) {
+        oneThread();
+        openblas.cblas_dgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    @Override
+    public void sgemmOnThisThread(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                  FloatBuffer a, int lda, FloatBuffer b, int ldb, float beta, FloatBuffer c,
+                                  int ldc) {
+        oneThread();
+        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     static OpenBlas load() {

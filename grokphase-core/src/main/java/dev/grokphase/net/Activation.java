@@ -1,13 +1,15 @@
 package dev.grokphase.net;
 
 import dev.grokphase.special.BranchFreeErf;
+import dev.grokphase.special.BranchFreeErf32;
 import dev.grokphase.special.FastErf;
 
 /** Activation φ and its derivative φ', single values and fused bulk evaluation. */
 public enum Activation {
     /**
      * φ = erf (notes §4.1): single values via {@link FastErf} (error 4e-16), bulk passes via
-     * {@link BranchFreeErf} (vectorisable; error ≤ 2e-14).
+     * {@link BranchFreeErf} (vectorisable; error ≤ 2e-14) and, in float32, {@link BranchFreeErf32}
+     * (float arithmetic; 2–3 float ulps).
      */
     ERF {
         @Override public double value(double z) { return FastErf.erf(z); }
@@ -16,7 +18,7 @@ public enum Activation {
             BranchFreeErf.evaluate(z, value, slope, off, len);
         }
         @Override public void evaluate(float[] z, float[] value, float[] slope, int off, int len) {
-            BranchFreeErf.evaluate(z, value, slope, off, len);
+            BranchFreeErf32.evaluate(z, value, slope, off, len);
         }
     },
     /** φ(z) = z² (notes §5.1). */

@@ -22,6 +22,11 @@ package dev.grokphase.special;
  */
 public final class BranchFreeErf {
 
+    /**
+     * The JVM option every launcher passes (./grokphase, surefire, JMH, SLURM tasks, Spark driver and
+     * executors): C2 vectorises the fused float64 loop and {@link BranchFreeErf32}'s loop only with it.
+     */
+    public static final String JVM_OPTION = "-XX:LoopUnrollLimit=250";
     /** LoopUnrollLimit at or above which C2 vectorises the fused loop (measured: 150 suffices). */
     static final int FUSED_UNROLL_LIMIT = 150;
     /** The loop shape in use: true when the JVM runs with a large enough -XX:LoopUnrollLimit. */
@@ -65,8 +70,7 @@ public final class BranchFreeErf {
     private static final double E12 = 1.8620339353508818e-09;
     private static final double E13 = -9.098603985586077e-11;
 
-    private static final ThreadLocal<float[]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[BLOCK]);
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[10][BLOCK]);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[7][BLOCK]);
 
     private BranchFreeErf() {
     }
@@ -107,36 +111,6 @@ public final class BranchFreeErf {
             fused(z, value, slope, off, len);
         } else {
             blocked(z, value, slope, off, len);
-        }
-    }
-
-    /** float32 version: computed in float64 by blocks and rounded once. */
-    public static void evaluate(float[] z, float[] value, float[] slope, int off, int len) {
-        double[][] s = SCRATCH.get();
-        double[] x = s[7];
-        double[] v = s[8];
-        double[] d = s[9];
-        float[] f = FLOAT_SCRATCH.get();
-        for (int start = off, end = off + len; start < end; start += BLOCK) {
-            int n = Math.min(BLOCK, end - start);
-            // conversions in loops of their own, indexed alike, so that C2 vectorises them
-            System.arraycopy(z, start, f, 0, n);
-            for (int i = 0; i < n; i++) {
-                x[i] = f[i];
-            }
-            if (FUSED) {
-                fused(x, v, d, 0, n);
-            } else {
-                blocked(x, v, d, 0, n);
-            }
-            for (int i = 0; i < n; i++) {
-                f[i] = (float) v[i];
-            }
-            System.arraycopy(f, 0, value, start, n);
-            for (int i = 0; i < n; i++) {
-                f[i] = (float) d[i];
-            }
-            System.arraycopy(f, 0, slope, start, n);
         }
     }
 

@@ -10,6 +10,11 @@ final class AdamWRule<A> implements UpdateRule<A> {
     private final A vW;
     private final A mA;
     private final A vA;
+    private final LayerChunks chunks;
+    private final Workers.Task updateTask = this::update;
+    private Engine<A> engine;
+    private double bc1;
+    private double bc2;
 
     AdamWRule(AdamWConfig config, Engine<A> e) {
         this.config = config;
@@ -18,24 +23,27 @@ final class AdamWRule<A> implements UpdateRule<A> {
         this.vW = k.newArray(k.length(e.w()));
         this.mA = k.newArray(k.length(e.a()));
         this.vA = k.newArray(k.length(e.a()));
+        this.chunks = new LayerChunks(e);
     }
 
     @Override
     public void step(Engine<A> e) {
         e.evaluate();
-        Kernels<A> k = e.kernels();
         long t = e.steps() + 1;
-        double bc1 = 1 - Math.pow(config.beta1(), t);
-        double bc2 = 1 - Math.pow(config.beta2(), t);
-        if (e.trainW) {
-            k.adamw(e.w(), e.gw(), mW, vW, config.lr(), config.beta1(), config.beta2(), config.eps(),
-                    config.weightDecay(), bc1, bc2);
-        }
-        if (e.trainA) {
-            k.adamw(e.a(), e.ga(), mA, vA, config.lr(), config.beta1(), config.beta2(), config.eps(),
-                    config.weightDecay(), bc1, bc2);
-        }
+        bc1 = 1 - Math.pow(config.beta1(), t);
+        bc2 = 1 - Math.pow(config.beta2(), t);
+        engine = e;
+        e.workers().run(chunks.tasks(), updateTask); // element-wise: the cut does not change the bits
+        engine = null;
         e.checkNorms();
+    }
+
+    private void update(int t, int worker) {
+        Engine<A> e = engine;
+        boolean w = chunks.isW(t);
+        e.kernels().adamw(w ? e.w() : e.a(), w ? e.gw() : e.ga(), w ? mW : mA, w ? vW : vA, chunks.offset(t),
+                chunks.length(t), config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(),
+                bc1, bc2);
     }
 
     @Override

@@ -69,7 +69,7 @@ final class Engine<A> extends Trainer {
         int[][] hot = outputs > 1 && sparseTwoHot ? twoHotColumns(data) : null;
         this.input = hot != null
                 ? new TwoHotInputProduct<>(k, workers, hot, batch, mn, dim)
-                : new DenseInputProduct<>(k, blas, data.xTrain(), nTrain, batch, mn, dim);
+                : new DenseInputProduct<>(k, blas, workers, data.xTrain(), nTrain, batch, mn, dim);
         this.readout = outputs == 1
                 ? new ScalarReadoutPass<>(k, act, workers, data.yTrain(), batch, members, width, scale, dataScale)
                 : new MultiOutputReadoutPass<>(k, act, workers, blas, config.loss(), data.yTrain(), batch, members,

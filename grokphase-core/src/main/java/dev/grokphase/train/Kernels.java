@@ -67,6 +67,10 @@ abstract class Kernels<A> {
     abstract void gemm(Blas blas, boolean transA, boolean transB, int m, int n, int k, double alpha, Buffer a, int lda,
                        Buffer b, int ldb, double beta, Buffer c, int ldc);
 
+    /** {@link #gemm} on the calling thread only ({@link Blas#dgemmOnThisThread}). */
+    abstract void gemmOnThisThread(Blas blas, boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                   Buffer a, int lda, Buffer b, int ldb, double beta, Buffer c, int ldc);
+
     /** value = φ(z), slope = φ'(z) on [off, off+len); slope may be z. */
     abstract void activation(Activation act, A z, A value, A slope, int off, int len);
 
@@ -111,14 +115,14 @@ abstract class Kernels<A> {
     abstract double malaLogRatio(A old, A prop, A gOld, A gNew, int off, int len, double betaT, double betaPOverVar,
                                  double eta);
 
-    /** SGD with heavy-ball momentum and coupled weight decay on the whole array (see SgdConfig). */
-    abstract void sgd(A theta, A grad, A buf, double lr, double momentum, double weightDecay);
+    /** SGD with heavy-ball momentum and coupled weight decay on [off, off+len) (see SgdConfig). */
+    abstract void sgd(A theta, A grad, A buf, int off, int len, double lr, double momentum, double weightDecay);
 
     /**
-     * AdamW on the whole array (see AdamWConfig) at step t = 1, 2, …; bc1 = 1 − β1^t and
+     * AdamW on [off, off+len) (see AdamWConfig) at step t = 1, 2, …; bc1 = 1 − β1^t and
      * bc2 = 1 − β2^t.
      */
-    abstract void adamw(A theta, A grad, A m1, A m2, double lr, double beta1, double beta2, double eps,
+    abstract void adamw(A theta, A grad, A m1, A m2, int off, int len, double lr, double beta1, double beta2, double eps,
                         double weightDecay, double bc1, double bc2);
 
     /** Stores x under name in the checkpoint map of this precision. */

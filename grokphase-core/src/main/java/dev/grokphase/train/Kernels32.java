@@ -106,6 +106,13 @@ final class Kernels32 extends Kernels<float[]> {
     }
 
     @Override
+    void gemmOnThisThread(Blas blas, boolean transA, boolean transB, int m, int n, int k, double alpha, Buffer a,
+                          int lda, Buffer b, int ldb, double beta, Buffer c, int ldc) {
+        blas.sgemmOnThisThread(transA, transB, m, n, k, (float) alpha, (FloatBuffer) a, lda, (FloatBuffer) b, ldb, (float) beta,
+                (FloatBuffer) c, ldc);
+    }
+
+    @Override
     void activation(Activation act, float[] z, float[] value, float[] slope, int off, int len) {
         act.evaluate(z, value, slope, off, len);
     }
@@ -219,11 +226,11 @@ final class Kernels32 extends Kernels<float[]> {
     }
 
     @Override
-    void sgd(float[] theta, float[] g, float[] buf, double lrD, double muD, double wdD) {
+    void sgd(float[] theta, float[] g, float[] buf, int off, int len, double lrD, double muD, double wdD) {
         float lr = (float) lrD;
         float mu = (float) muD;
         float wd = (float) wdD;
-        for (int j = 0; j < theta.length; j++) {
+        for (int j = off, end = off + len; j < end; j++) {
             float gj = g[j] + wd * theta[j];
             float b = mu * buf[j] + gj;
             buf[j] = b;
@@ -232,7 +239,8 @@ final class Kernels32 extends Kernels<float[]> {
     }
 
     @Override
-    void adamw(float[] theta, float[] g, float[] m1, float[] m2, double lr, double beta1, double beta2,
+    void adamw(float[] theta, float[] g, float[] m1, float[] m2, int off, int len,
+              double lr, double beta1, double beta2,
                double epsD, double weightDecay, double bc1, double bc2) {
         float b1 = (float) beta1;
         float b2 = (float) beta2;
@@ -242,7 +250,7 @@ final class Kernels32 extends Kernels<float[]> {
         float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
         float decay = (float) (1 - lr * weightDecay);
         float eps = (float) epsD;
-        for (int j = 0; j < theta.length; j++) {
+        for (int j = off, end = off + len; j < end; j++) {
             float gj = g[j];
             float mj = b1 * m1[j] + c1 * gj;
             float vj = b2 * m2[j] + c2 * gj * gj;

@@ -98,6 +98,13 @@ final class Kernels64 extends Kernels<double[]> {
     }
 
     @Override
+    void gemmOnThisThread(Blas blas, boolean transA, boolean transB, int m, int n, int k, double alpha, Buffer a,
+                          int lda, Buffer b, int ldb, double beta, Buffer c, int ldc) {
+        blas.dgemmOnThisThread(transA, transB, m, n, k, alpha, (DoubleBuffer) a, lda, (DoubleBuffer) b, ldb, beta,
+                (DoubleBuffer) c, ldc);
+    }
+
+    @Override
     void activation(Activation act, double[] z, double[] value, double[] slope, int off, int len) {
         act.evaluate(z, value, slope, off, len);
     }
@@ -208,8 +215,8 @@ final class Kernels64 extends Kernels<double[]> {
     }
 
     @Override
-    void sgd(double[] theta, double[] g, double[] buf, double lr, double mu, double wd) {
-        for (int j = 0; j < theta.length; j++) {
+    void sgd(double[] theta, double[] g, double[] buf, int off, int len, double lr, double mu, double wd) {
+        for (int j = off, end = off + len; j < end; j++) {
             double gj = g[j] + wd * theta[j];
             double b = mu * buf[j] + gj;
             buf[j] = b;
@@ -218,12 +225,13 @@ final class Kernels64 extends Kernels<double[]> {
     }
 
     @Override
-    void adamw(double[] theta, double[] g, double[] m1, double[] m2, double lr, double b1, double b2, double eps,
+    void adamw(double[] theta, double[] g, double[] m1, double[] m2, int off, int len,
+              double lr, double b1, double b2, double eps,
                double weightDecay, double bc1, double bc2) {
         double stepSize = lr / bc1;
         double sqrtBc2 = Math.sqrt(bc2);
         double decay = 1 - lr * weightDecay;
-        for (int j = 0; j < theta.length; j++) {
+        for (int j = off, end = off + len; j < end; j++) {
             double gj = g[j];
             double mj = b1 * m1[j] + (1 - b1) * gj;
             double vj = b2 * m2[j] + (1 - b2) * gj * gj;

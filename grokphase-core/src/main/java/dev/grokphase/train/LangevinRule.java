@@ -20,17 +20,14 @@ import dev.grokphase.random.SplitMix64;
 final class LangevinRule<A> implements UpdateRule<A> {
 
     /** Noise entries per chunk (a task of the parallel update). */
-    static final int NOISE_CHUNK = 4096;
+    static final int NOISE_CHUNK = LayerChunks.CHUNK;
 
     private final LangevinConfig config;
     private final A noiseW;
     private final A noiseA;
     private final long[] keyW;
     private final long[] keyA;
-    /** Task t updates network taskMember[t], layer taskLayer[t] (0 = w, 1 = a), chunk taskChunk[t]. */
-    private final int[] taskMember;
-    private final int[] taskLayer;
-    private final int[] taskChunk;
+    private final LayerChunks tasks;
     private final double[] taskNorm;
     private final RandomStream[] chunkStream;
     private final Workers.Task updateTask = this::updateChunk;
@@ -48,34 +45,22 @@ final class LangevinRule<A> implements UpdateRule<A> {
         this.noiseA = e.kernels().newArray(e.trainA ? members * e.aBlock() : 0);
         this.keyW = new long[members];
         this.keyA = new long[members];
-        int chunksW = e.trainW ? chunks(e.wBlock()) : 0;
-        int chunksA = e.trainA ? chunks(e.aBlock()) : 0;
-        int tasks = members * (chunksW + chunksA);
-        this.taskMember = new int[tasks];
-        this.taskLayer = new int[tasks];
-        this.taskChunk = new int[tasks];
-        this.taskNorm = new double[tasks];
-        int t = 0;
-        for (int m = 0; m < members; m++) {
-            for (int c = 0; c < chunksW; c++, t++) {
-                taskMember[t] = m;
-                taskLayer[t] = 0;
-                taskChunk[t] = c;
-            }
-            for (int c = 0; c < chunksA; c++, t++) {
-                taskMember[t] = m;
-                taskLayer[t] = 1;
-                taskChunk[t] = c;
-            }
+        this.tasks = new LayerChunks(e);
+        this.taskNorm = new double[tasks.tasks()];
+        this.chunkStream = chunkStreams(e.workers());
+    }
+
+    /** One reseedable stream per worker thread, for the noise chunks. */
+    static RandomStream[] chunkStreams(Workers workers) {
+        RandomStream[] s = new RandomStream[workers.threads()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = RandomStream.fromSeed(0);
         }
-        this.chunkStream = new RandomStream[e.workers().threads()];
-        for (int i = 0; i < chunkStream.length; i++) {
-            chunkStream[i] = RandomStream.fromSeed(0);
-        }
+        return s;
     }
 
     static int chunks(int length) {
-        return (length + NOISE_CHUNK - 1) / NOISE_CHUNK;
+        return LayerChunks.chunks(length);
     }
 
     /** The seed of chunk c of a layer's noise, from the layer's key of this step. */
@@ -99,32 +84,30 @@ final class LangevinRule<A> implements UpdateRule<A> {
             }
         }
         engine = e;
-        e.workers().run(taskMember.length, updateTask);
+        e.workers().run(tasks.tasks(), updateTask);
         engine = null;
         int t = 0;
-        while (t < taskMember.length) {
-            int m = taskMember[t];
-            int layer = taskLayer[t];
+        while (t < tasks.tasks()) {
+            int m = tasks.member(t);
+            boolean w = tasks.isW(t);
             double n2 = 0;
-            for (; t < taskMember.length && taskMember[t] == m && taskLayer[t] == layer; t++) {
+            for (; t < tasks.tasks() && tasks.member(t) == m && tasks.isW(t) == w; t++) {
                 n2 += taskNorm[t];
             }
-            e.checkNorm(m, layer == 0 ? "w" : "a", n2);
+            e.checkNorm(m, w ? "w" : "a", n2);
         }
     }
 
     private void updateChunk(int t, int worker) {
         Engine<A> e = engine;
         Kernels<A> k = e.kernels();
-        int m = taskMember[t];
-        boolean w = taskLayer[t] == 0;
-        int block = w ? e.wBlock() : e.aBlock();
-        int c = taskChunk[t];
-        int off = m * block + c * NOISE_CHUNK;
-        int len = Math.min(NOISE_CHUNK, block - c * NOISE_CHUNK);
+        int m = tasks.member(t);
+        boolean w = tasks.isW(t);
+        int off = tasks.offset(t);
+        int len = tasks.length(t);
         A xi = w ? noiseW : noiseA;
         RandomStream s = chunkStream[worker];
-        s.reseed(chunkSeed(w ? keyW[m] : keyA[m], c));
+        s.reseed(chunkSeed(w ? keyW[m] : keyA[m], tasks.chunk(t)));
         k.gaussian(s, xi, off, len);
         double beta = e.inverseTemperature(m);
         // θ − η(∂U/∂θ) with ∂U/∂θ = g + θ/var: θ(1 − η/var) − η g; η/var = stepScale

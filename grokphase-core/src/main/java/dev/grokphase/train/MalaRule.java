@@ -1,6 +1,7 @@
 package dev.grokphase.train;
 
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.random.RandomStream;
 import dev.grokphase.sampling.MalaCorrection;
 import dev.grokphase.sampling.StepAdapter;
 
@@ -19,8 +20,10 @@ import java.util.Map;
  * equals it (the whole posterior tempered) unless a replica driver sets it to 1 (only the data term
  * and Γ tempered). Both are 1 without replicas.
  *
- * <p>Draws per network and step, from its own noise stream: the w noise, the a noise, then one
- * uniform; the proposals and the decisions run as one task per network on the engine's threads. A proposal whose loss is not finite is rejected (for every network of the
+ * <p>Draws per network and step, from its own noise stream: one key for the w noise, one for the a
+ * noise (each trained layer's), then one uniform. The noise is drawn in chunks as in
+ * {@link LangevinRule} (chunk c from a stream seeded by the key and c), so the proposals run as one
+ * task per chunk on the engine's threads, and the decisions as one task per network. A proposal whose loss is not finite is rejected (for every network of the
  * group, since the evaluation stops at the first non-finite loss; the adaptation then shrinks the
  * step). Checkpoints hold the cached gradients, energies, adapters and counters.
  */
@@ -51,6 +54,10 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
     private final A noiseA;
     private final A swapW;
     private final A swapA;
+    private final LayerChunks chunks;
+    private final long[] keyW;
+    private final long[] keyA;
+    private final RandomStream[] chunkStream;
     private final Workers.Task proposeTask = this::propose;
     private final Workers.Task decideTask = this::decide;
     /** Whether this step's evaluation of the proposals finished (false: a non-finite loss). */
@@ -81,6 +88,10 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
         this.noiseA = k.newArray(members * kn);
         this.swapW = k.newArray(nd);
         this.swapA = k.newArray(kn);
+        this.chunks = new LayerChunks(engine);
+        this.keyW = new long[members];
+        this.keyA = new long[members];
+        this.chunkStream = LangevinRule.chunkStreams(engine.workers());
     }
 
     /** G of network m now: the Gaussian prior energy of its trained layers (as in {@link Engine#energy}). */
@@ -113,9 +124,18 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
         if (!primed) {
             prime();
         }
-        // Per-network tasks on the engine's threads: each touches only its own blocks, counters and
-        // noise stream, so the numbers do not depend on the thread count.
-        e.workers().run(members, proposeTask);
+        // Tasks on the engine's threads: each chunk has its own noise stream (seeded from the
+        // network's keys) and each decision touches only its own network's blocks, counters and
+        // stream, so the numbers do not depend on the thread count.
+        for (int m = 0; m < members; m++) {
+            if (e.trainW) {
+                keyW[m] = e.noise(m).nextLong();
+            }
+            if (e.trainA) {
+                keyA[m] = e.noise(m).nextLong();
+            }
+        }
+        e.workers().run(chunks.tasks(), proposeTask);
         try {
             e.evaluate();
             evaluated = true;
@@ -125,27 +145,23 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
         e.workers().run(members, decideTask);
     }
 
-    /** Saves network m's state and replaces it by a Langevin proposal from the cached gradient. */
-    private void propose(int m, int worker) {
-        k.copy(e.w(), m * nd, wOld, m * nd, nd);
-        k.copy(e.a(), m * kn, aOld, m * kn, kn);
+    /** Saves chunk t of a network's state and replaces it by a Langevin proposal from the cached gradient. */
+    private void propose(int t, int worker) {
+        int m = chunks.member(t);
+        boolean w = chunks.isW(t);
+        int off = chunks.offset(t);
+        int len = chunks.length(t);
+        A theta = w ? e.w() : e.a();
+        A noise = w ? noiseW : noiseA;
+        k.copy(theta, off, w ? wOld : aOld, off, len);
+        RandomStream s = chunkStream[worker];
+        s.reseed(LangevinRule.chunkSeed(w ? keyW[m] : keyA[m], chunks.chunk(t)));
+        k.gaussian(s, noise, off, len);
         double c = adapters[m].scale();
-        double bt = e.inverseTemperature(m);
         double keep = 1 - e.priorInverseTemperature(m) * c; // θ(1 − η β'/var) with η = c·var
-        if (e.trainW) {
-            k.gaussian(e.noise(m), noiseW, m * nd, nd);
-        }
-        if (e.trainA) {
-            k.gaussian(e.noise(m), noiseA, m * kn, kn);
-        }
-        if (e.trainW) {
-            double eta = c * varW;
-            k.langevin(e.w(), gwAcc, noiseW, m * nd, nd, keep, bt * eta, Math.sqrt(2 * eta));
-        }
-        if (e.trainA) {
-            double eta = c * varA;
-            k.langevin(e.a(), gaAcc, noiseA, m * kn, kn, keep, bt * eta, Math.sqrt(2 * eta));
-        }
+        double eta = c * (w ? varW : varA);
+        k.langevin(theta, w ? gwAcc : gaAcc, noise, off, len, keep, e.inverseTemperature(m) * eta,
+                Math.sqrt(2 * eta));
     }
 
     /** Accepts network m's proposal (keeps its gradient and energies) or puts its saved state back. */
@@ -185,8 +201,12 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
             gaussAcc[m] = gaussNew;
             lossAcc[m] = e.lastLoss(m);
         } else {
-            k.copy(wOld, m * nd, e.w(), m * nd, nd);
-            k.copy(aOld, m * kn, e.a(), m * kn, kn);
+            if (e.trainW) { // a frozen layer did not move (and has no saved copy)
+                k.copy(wOld, m * nd, e.w(), m * nd, nd);
+            }
+            if (e.trainA) {
+                k.copy(aOld, m * kn, e.a(), m * kn, kn);
+            }
             e.lastLoss[m] = lossAcc[m];
         }
     }

@@ -8,24 +8,31 @@ final class SgdRule<A> implements UpdateRule<A> {
     private final SgdConfig config;
     private final A bufW;
     private final A bufA;
+    private final LayerChunks chunks;
+    private final Workers.Task updateTask = this::update;
+    private Engine<A> engine;
 
     SgdRule(SgdConfig config, Engine<A> e) {
         this.config = config;
         this.bufW = e.kernels().newArray(e.kernels().length(e.w()));
         this.bufA = e.kernels().newArray(e.kernels().length(e.a()));
+        this.chunks = new LayerChunks(e);
     }
 
     @Override
     public void step(Engine<A> e) {
         e.evaluate();
-        Kernels<A> k = e.kernels();
-        if (e.trainW) {
-            k.sgd(e.w(), e.gw(), bufW, config.lr(), config.momentum(), config.weightDecay());
-        }
-        if (e.trainA) {
-            k.sgd(e.a(), e.ga(), bufA, config.lr(), config.momentum(), config.weightDecay());
-        }
+        engine = e;
+        e.workers().run(chunks.tasks(), updateTask); // element-wise: the cut does not change the bits
+        engine = null;
         e.checkNorms();
+    }
+
+    private void update(int t, int worker) {
+        Engine<A> e = engine;
+        boolean w = chunks.isW(t);
+        e.kernels().sgd(w ? e.w() : e.a(), w ? e.gw() : e.ga(), w ? bufW : bufA, chunks.offset(t), chunks.length(t),
+                config.lr(), config.momentum(), config.weightDecay());
     }
 
     @Override

@@ -80,8 +80,8 @@ class KernelsTest {
         thetaF = inF[3].clone();
         double[] buf = in[5].clone();
         float[] bufF = inF[5].clone();
-        k64.sgd(theta, in[4], buf, 0.1, 0.9, 0.01);
-        k32.sgd(thetaF, inF[4], bufF, 0.1, 0.9, 0.01);
+        k64.sgd(theta, in[4], buf, 0, LEN, 0.1, 0.9, 0.01);
+        k32.sgd(thetaF, inF[4], bufF, 0, LEN, 0.1, 0.9, 0.01);
         assertClose(theta, thetaF);
         assertClose(buf, bufF);
         theta = in[3].clone();
@@ -94,8 +94,8 @@ class KernelsTest {
             m2[i] = in[2][i] * in[2][i];
             m2F[i] = (float) m2[i];
         }
-        k64.adamw(theta, in[4], m1, m2, 1e-2, 0.9, 0.99, 1e-3, 0.1, 0.19, 0.0199);
-        k32.adamw(thetaF, inF[4], m1F, m2F, 1e-2, 0.9, 0.99, 1e-3, 0.1, 0.19, 0.0199);
+        k64.adamw(theta, in[4], m1, m2, 0, LEN, 1e-2, 0.9, 0.99, 1e-3, 0.1, 0.19, 0.0199);
+        k32.adamw(thetaF, inF[4], m1F, m2F, 0, LEN, 1e-2, 0.9, 0.99, 1e-3, 0.1, 0.19, 0.0199);
         assertClose(theta, thetaF);
         assertClose(m1, m1F);
         assertClose(m2, m2F);

@@ -52,6 +52,7 @@ class TrainerBehaviourTest {
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Dataset cubic = new CubicTeacherTask(20, 200, 0, -0.3).generate(SeedTree.root(1));
         Dataset modular = new ModularAdditionTask(7, 0.6, Targets.ONEHOT, 0).generate(SeedTree.root(1));
+        Dataset big = new CubicTeacherTask(32, 400, 0, -0.3).generate(SeedTree.root(1));
         List<Trainer> trainers = List.of(
                 Trainer.create(cubicLangevin(30, 20).withPrecision(precision), cubic,
                         List.of(SeedTree.root(3), SeedTree.root(4))),
@@ -62,16 +63,38 @@ class TrainerBehaviourTest {
                         List.of(SeedTree.root(3), SeedTree.root(4))),
                 Trainer.create(TrainingConfig.langevin(NetworkSpec.standard(16, 14, 7, Activation.SQUARE),
                         Prior.modular(1, 1, 16), new LangevinConfig(0.5, 1e-3, 0.1)).withPrecision(precision), modular,
-                        List.of(SeedTree.root(3))));
+                        List.of(SeedTree.root(3))),
+                // 2 threads, products cut into blocks (3 of Z, 3 of ∂U/∂W), MALA and SGD on the workers
+                Trainer.create(cubicLangevin(64, 32).withPrecision(precision).withThreads(2), big,
+                        List.of(SeedTree.root(3), SeedTree.root(4))),
+                Trainer.create(new TrainingConfig(NetworkSpec.standard(64, 32, 1, Activation.ERF), Prior.cubic(0.5, 32, 0.2, 64),
+                        new MalaConfig(0.2, 0.02, 0, 0.574, 100), Loss.MSE, precision, 0, Double.NaN, Double.NaN, 2), big,
+                        List.of(SeedTree.root(3), SeedTree.root(4))),
+                Trainer.create(new TrainingConfig(NetworkSpec.standard(64, 32, 1, Activation.ERF), Prior.cubic(0.5, 32, 0.2, 64),
+                        new SgdConfig(0.01, 0.9, 0.01), Loss.MSE, precision, 0, Double.NaN, Double.NaN, 2), big,
+                        List.of(SeedTree.root(3), SeedTree.root(4))));
         for (Trainer t : trainers) {
             t.run(300); // JIT warm-up
-            long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+            // the calling thread and the step's helper threads (all trainers' helpers; idle ones allocate nothing)
+            long[] ids = Thread.getAllStackTraces().keySet().stream()
+                    .filter(th -> th == Thread.currentThread() || th.getName().startsWith("grokphase-step-"))
+                    .mapToLong(Thread::getId).toArray();
+            long before = allocated(bean, ids);
             t.run(200);
-            long after = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long after = allocated(bean, ids);
             // the counter itself and a rare JIT deoptimisation may cost a few hundred bytes
             assertThat(after - before).as("bytes allocated by 200 steps, %s", t.config().optimizer())
                     .isLessThan(2_000);
         }
+    }
+
+    /** Bytes allocated so far by the threads ids (a plain loop: a stream's first use allocates kilobytes). */
+    private static long allocated(com.sun.management.ThreadMXBean bean, long[] ids) {
+        long sum = 0;
+        for (long b : bean.getThreadAllocatedBytes(ids)) {
+            sum += b;
+        }
+        return sum;
     }
 
     @ParameterizedTest

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The step's own threads ({@link Workers}) change nothing but speed: the same run with 1, 2 and 3
- * threads gives bit-identical weights, losses and checkpoints (the sizes are below OpenBLAS's
- * multi-threading threshold, so BLAS runs one thread in all three). Covered: one output with
+ * threads gives bit-identical weights, losses and checkpoints. Covered: one output with
  * minibatches and several stacked networks (rows in many chunks, noise in several chunks per
- * network), K outputs with two-hot inputs and Γ, cross-entropy with AdamW.
+ * network), K outputs with two-hot inputs and Γ, cross-entropy with AdamW, and a full-batch
+ * product cut into the most blocks (12 row blocks of Z, 6 of ∂U/∂W, computed on the
+ * workers) under Langevin, MALA (chunked proposal noise) and SGD (chunked update).
  */
 class TrainerThreadsTest {
 
@@ -38,7 +39,16 @@ class TrainerThreadsTest {
                         new LangevinConfig(0.5, 1e-3, 0.1)),
                 new TrainingConfig(NetworkSpec.standard(20, 14, 7, Activation.SQUARE), Prior.modular(1, 1, 20),
                         AdamWConfig.of(1e-3, 0.1), Loss.CROSS_ENTROPY, Precision.FLOAT64, 0, 0.3, 0.3, 1));
-        List<Dataset> data = List.of(cubic, modular, onehot);
+        Dataset large = new CubicTeacherTask(60, 600, 0, -0.3).generate(SeedTree.root(2));
+        NetworkSpec wide = NetworkSpec.standard(150, 60, 1, Activation.ERF);
+        Prior widePrior = Prior.cubic(0.5, 60, 1.0, 150);
+        configs = new java.util.ArrayList<>(configs);
+        configs.add(TrainingConfig.langevin(wide, widePrior, new LangevinConfig(0.2, 0.01)));
+        configs.add(new TrainingConfig(wide, widePrior, new MalaConfig(0.2, 0.01, 0, 0.574, 5), Loss.MSE,
+                Precision.FLOAT64, 0, Double.NaN, Double.NaN, 1));
+        configs.add(new TrainingConfig(wide, widePrior, new SgdConfig(0.01, 0.9, 0.01), Loss.MSE,
+                Precision.FLOAT64, 0, Double.NaN, Double.NaN, 1));
+        List<Dataset> data = List.of(cubic, modular, onehot, large, large, large);
         for (int c = 0; c < configs.size(); c++) {
             TrainerState[] end = new TrainerState[3];
             for (int threads = 1; threads <= 3; threads++) {

@@ -165,7 +165,8 @@ public final class SparkLaunch {
      *
      * Every {@code --executor-option spark.KEY=VALUE} of the sweep becomes {@code --conf
      * spark.KEY=VALUE} (e.g. {@code spark.task.cpus=4}: the cores each run gets), because Spark
-     * reads those when the application starts.
+     * reads those when the application starts. The driver's and executors' extraJavaOptions always
+     * carry {@link dev.grokphase.special.BranchFreeErf#JVM_OPTION} (appended to the user's own).
      *
      * @param master  {@code --master} value, or null for spark-submit's default / spark-defaults.conf
      */
@@ -176,15 +177,32 @@ public final class SparkLaunch {
             cmd.add("--master");
             cmd.add(master);
         }
+        Map<String, String> javaOptions = new java.util.LinkedHashMap<>();
+        javaOptions.put(DRIVER_JAVA_OPTIONS, null);
+        javaOptions.put(EXECUTOR_JAVA_OPTIONS, null);
         for (int i = 0; i < sweepArgs.size(); i++) {
             String a = sweepArgs.get(i);
             String value = a.startsWith("--executor-option=") ? a.substring("--executor-option=".length())
                     : a.equals("--executor-option") && i + 1 < sweepArgs.size() ? sweepArgs.get(i + 1) : null;
             if (value != null && value.startsWith("spark.") && value.contains("=")) {
-                cmd.add("--conf");
-                cmd.add(value);
+                String key = value.substring(0, value.indexOf('='));
+                if (javaOptions.containsKey(key)) {
+                    javaOptions.put(key, value.substring(key.length() + 1));
+                } else {
+                    cmd.add("--conf");
+                    cmd.add(value);
+                }
             }
         }
+        // The JVMs that train (executors; the driver too with a local master) get the JIT option of
+        // ./grokphase that vectorises the trainer's erf pass, added to any options the user gave.
+        javaOptions.forEach((key, given) -> {
+            String vectorise = dev.grokphase.special.BranchFreeErf.JVM_OPTION;
+            String options = given == null || given.isBlank() ? vectorise
+                    : given.contains("LoopUnrollLimit") ? given : given + " " + vectorise;
+            cmd.add("--conf");
+            cmd.add(key + "=" + options);
+        });
         cmd.add("--class");
         cmd.add(MAIN_CLASS);
         cmd.add(jar.toString());
@@ -192,6 +210,9 @@ public final class SparkLaunch {
         cmd.addAll(sweepArgs);
         return cmd;
     }
+
+    static final String DRIVER_JAVA_OPTIONS = "spark.driver.extraJavaOptions";
+    static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
     /** The command {@link #launch} would run, with {@code spark-submit} bare when it is not found. */
     public static List<String> command(String master, List<String> sweepArgs, Map<String, String> env) {

@@ -157,7 +157,9 @@ public final class SweepClusterOptions {
         try {
             Path code = Path.of(dev.grokphase.app.GrokphaseCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (code.toString().endsWith(".jar")) {
-                return List.of("java", "-Djava.awt.headless=true", "-XX:+UseParallelGC", "-jar", code.toAbsolutePath().toString());
+                // the options of ./grokphase (its JIT option vectorises the trainer's erf pass)
+                return List.of("java", "-Djava.awt.headless=true", "-XX:+UseParallelGC",
+                        dev.grokphase.special.BranchFreeErf.JVM_OPTION, "-jar", code.toAbsolutePath().toString());
             }
         } catch (java.net.URISyntaxException | RuntimeException e) {
             // fall through to PATH

@@ -94,7 +94,7 @@ class SweepClusterTest {
         CliRun print = CliRun.of("sweep", spec.toString(), "--out", "o", "--executor", "spark", "--executor-option",
                 "master=local[2]", "--spark-print");
         assertThat(print.exitCode()).as(print.err()).isZero();
-        assertThat(print.out().strip()).endsWith("--master 'local[2]' --class dev.grokphase.app.GrokphaseCli "
+        assertThat(print.out().strip()).endsWith("--master 'local[2]' " + JIT_CONFS + "--class dev.grokphase.app.GrokphaseCli "
                 + SparkLaunch.sparkJar(System.getenv()) + " sweep " + spec + " --out o --executor spark --executor-option"
                 + " 'master=local[2]'");
         // Without any spark-submit: one line that says what to set and what would have run.
@@ -103,7 +103,7 @@ class SweepClusterTest {
                 Map.of(SparkLaunch.JAR_ENV, jar.toString()), Optional.empty()))
                 .isInstanceOf(GrokphaseException.class)
                 .hasMessage("--executor = spark needs spark-submit: set SPARK_HOME or put spark-submit on PATH (or use "
-                        + "--executor local); the command would be: spark-submit --master 'local[2]' --class "
+                        + "--executor local); the command would be: spark-submit --master 'local[2]' " + JIT_CONFS + "--class "
                         + "dev.grokphase.app.GrokphaseCli " + jar + " sweep fig3 --executor spark");
         // Without the jar: how to build it.
         assertThatThrownBy(() -> SparkLaunch.launch(null, List.of("fig3"), Map.of(SparkLaunch.JAR_ENV, tmp.resolve("none.jar").toString()),
@@ -111,13 +111,22 @@ class SweepClusterTest {
                 .hasMessageStartingWith("--executor = spark needs " + tmp.resolve("none.jar") + ": build it with");
     }
 
+    /** What every spark-submit command carries: the JIT option of ./grokphase for driver and executors. */
+    private static final String JIT_CONFS = "--conf spark.driver.extraJavaOptions=-XX:LoopUnrollLimit=250 --conf spark.executor.extraJavaOptions=-XX:LoopUnrollLimit=250 ";
+
     @Test
     void sparkSettingsBecomeConfsAndAStaleSparkJarIsNoticed() throws Exception {
         List<String> cmd = SparkLaunch.submitCommand("spark-submit", "spark://h:7077", Path.of("g.jar"),
                 List.of("fig2", "--executor", "spark", "--executor-option", "spark.task.cpus=4",
                         "--executor-option=spark.executor.memory=2g", "--executor-option", "output=hdfs:///x"));
         assertThat(String.join(" ", cmd)).startsWith("spark-submit --master spark://h:7077 --conf spark.task.cpus=4 "
-                + "--conf spark.executor.memory=2g --class dev.grokphase.app.GrokphaseCli g.jar sweep fig2");
+                + "--conf spark.executor.memory=2g " + JIT_CONFS + "--class dev.grokphase.app.GrokphaseCli g.jar sweep fig2");
+        // the user's own JVM options keep theirs and gain the JIT option (unless they set it)
+        cmd = SparkLaunch.submitCommand("spark-submit", null, Path.of("g.jar"),
+                List.of("fig2", "--executor-option", "spark.executor.extraJavaOptions=-Xss4m",
+                        "--executor-option", "spark.driver.extraJavaOptions=-XX:LoopUnrollLimit=300"));
+        assertThat(cmd).containsSubsequence("--conf", "spark.driver.extraJavaOptions=-XX:LoopUnrollLimit=300",
+                "--conf", "spark.executor.extraJavaOptions=-Xss4m -XX:LoopUnrollLimit=250", "--class");
 
         // A source tree whose app source changed after the Spark jar was built.
         Path root = tmp.resolve("tree");
