@@ -65,6 +65,6 @@ public final class DataAwareOptions {
     AkSettings settings() {
         SamplerSettings s = new SamplerSettings(chains, rungs, burnIn, samples, thin, batches, dataSeed);
         AkSettings d = AkSettings.defaults(dataSeed);
-        return new AkSettings(s, tol, d.maxIterations(), maxPasses, d.minEss(), d.andersonMemory(), !noErrors);
+        return new AkSettings(s, tol, d.maxIterations(), maxPasses, d.minEss(), d.krylovDimension(), !noErrors);
     }
 }

@@ -42,10 +42,22 @@ public record AkSolution(AkProblem problem, double[][] tbar, double[][] fTrain, 
     }
 
     /**
-     * The observable on the full solution with its jackknife standard error
-     * sqrt((B−1)/B Σ_b (θ_b − θ̄)²).
+     * The observable with its Monte-Carlo standard error, bias-corrected by the jackknife:
+     * θ = θ̂ − (B−1)(θ̄₍·₎ − θ̂), error sqrt((B−1)/B Σ_b (θ_b − θ̄₍·₎)²), θ̂ the full solution and θ_b the
+     * replica without batch b. The fixed point is a non-linear function of the sampled kernel, so
+     * θ̂ carries a bias of order 1/M; each replica, with (B−1)/B of the samples, carries B/(B−1) of
+     * it, which is what the correction removes (to O(1/M²)). Without replicas: θ̂, error NaN.
      */
     public Estimate estimate(Observable o) {
+        return estimate(o, true);
+    }
+
+    /** As {@link #estimate(Observable)}, without the bias correction (value θ̂ of the full solution). */
+    public Estimate uncorrectedEstimate(Observable o) {
+        return estimate(o, false);
+    }
+
+    private Estimate estimate(Observable o, boolean correct) {
         double full = o.of(fTrain[0], fTest[0], weights[0]);
         int b = replicas();
         if (b < 2) {
@@ -61,7 +73,8 @@ public record AkSolution(AkProblem problem, double[][] tbar, double[][] fTrain, 
         for (double t : th) {
             ss += (t - mean) * (t - mean);
         }
-        return new Estimate(full, Math.sqrt((b - 1.0) / b * ss));
+        double value = correct ? full - (b - 1) * (mean - full) : full;
+        return new Estimate(value, Math.sqrt((b - 1.0) / b * ss));
     }
 
     /** Single-neuron samples of the final pass, M×D row-major (weights per variant in {@link #weights}). */

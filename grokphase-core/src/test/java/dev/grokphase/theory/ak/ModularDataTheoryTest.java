@@ -22,7 +22,7 @@ class ModularDataTheoryTest {
 
     /** 16 chains × 128 samples: seconds at P = 7, Monte-Carlo errors of a few 10⁻³. */
     private static AkSettings settings() {
-        return new AkSettings(new SamplerSettings(16, 8, 150, 128, 4, 4, 1), 1e-6, 200, 20, 0.3, 5, true);
+        return new AkSettings(new SamplerSettings(16, 8, 150, 128, 4, 4, 1), 1e-6, 200, 20, 0.3, 60, true);
     }
 
     @Test
