@@ -13,8 +13,12 @@
 #   STEPS=4000 POINTS=appd bench/sampling-efficiency.sh  # shorter, one point
 #   MALA_LR=0.5 REPLICAS=4 MAX_T=2 bench/sampling-efficiency.sh
 #   KEEP=/tmp/se bench/sampling-efficiency.sh            # keep the run directories
+#   SAMPLERS="langevin langevin+jumps" bench/sampling-efficiency.sh   # a subset
+#   REPLICAS=18 MAX_T=2 SAMPLERS=replicas bench/sampling-efficiency.sh # the replica ladder swaps need at App. D
 # Samplers: plain Langevin (--sampler langevin, the paper's), MALA (--sampler mala, step adapted
-# during the first fifth), replica exchange (MALA copies at T_k = MAX_T^(k/(R-1)), --temper likelihood).
+# during the first fifth), replica exchange (MALA copies at T_k = MAX_T^(k/(R-1)), --temper likelihood),
+# and each of Langevin and MALA with droplet jumps (--jump-every JUMP_EVERY --jump-size JUMP_SIZE:
+# a sweep of exact per-neuron moves along w* every JUMP_EVERY steps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${STEPS:-20000}
@@ -25,12 +29,16 @@ MALA_LR=${MALA_LR:-$LR}
 REPLICAS=${REPLICAS:-4}
 MAX_T=${MAX_T:-2}
 SEED=${SEED:-1}
+JUMP_EVERY=${JUMP_EVERY:-10}
+JUMP_SIZE=${JUMP_SIZE:-1.2}
 if [[ -n "${KEEP:-}" ]]; then OUT=$KEEP; mkdir -p "$OUT"; else OUT=$(mktemp -d); trap 'rm -rf "$OUT"' EXIT; fi
 ./grokphase --version >/dev/null
 HELP=$(./grokphase train cubic --help)
 samplers=("langevin")
 if grep -q "mala" <<<"$HELP"; then samplers+=("mala"); else echo "# MALA: not in this build (train cubic --help has no 'mala')" >&2; fi
 if grep -q -- "--replicas" <<<"$HELP"; then samplers+=("replicas"); else echo "# replica exchange: not in this build (no --replicas)" >&2; fi
+if grep -q -- "--jump-every" <<<"$HELP"; then samplers+=("langevin+jumps" "mala+jumps"); else echo "# droplet jumps: not in this build (no --jump-every)" >&2; fi
+if [[ -n "${SAMPLERS:-}" ]]; then read -r -a samplers <<<"$SAMPLERS"; fi
 
 point_args() {
   case "$1" in
@@ -44,10 +52,13 @@ sampler_args() {
     langevin) echo "--sampler langevin --lr $LR" ;;
     mala) echo "--sampler mala --lr $MALA_LR" ;;
     replicas) echo "--sampler mala --lr $MALA_LR --replicas $REPLICAS --max-temperature $MAX_T" ;;
+    langevin+jumps) echo "--sampler langevin --lr $LR --jump-every $JUMP_EVERY --jump-size $JUMP_SIZE" ;;
+    mala+jumps) echo "--sampler mala --lr $MALA_LR --jump-every $JUMP_EVERY --jump-size $JUMP_SIZE" ;;
+    *) echo "unknown sampler $1" >&2; exit 2 ;;
   esac
 }
 
-printf "%-5s %-9s %7s %8s | %9s %8s %9s | %9s %8s %9s\n" point sampler steps cpu_s tau_cubic ess_cub ess/cpu_s tau_drop ess_drop ess/cpu_s
+printf "%-5s %-14s %7s %8s | %9s %8s %9s | %9s %8s %9s\n" point sampler steps cpu_s tau_cubic ess_cub ess/cpu_s tau_drop ess_drop ess/cpu_s
 for p in $POINTS; do
   for s in "${samplers[@]}"; do
     dir="$OUT/$p-$s"
@@ -75,8 +86,9 @@ def cols(name):
     return "%9.3g %8.1f %9.3g" % (tau, ess, rate)
 summ = json.load(open(d + "/summary.json"))
 extra = " ".join("%s=%.3g" % (k, v) for k, v in summ.items()
-                 if (k == "acceptance" or k.startswith("swapAcceptance")) and isinstance(v, (int, float)))
-print("%-5s %-9s %7d %8.1f | %s | %s  %s" % (p, s, steps, cpu, cols("testCubic"), cols("dropletFraction"), extra))
+                 if (k in ("acceptance", "jumpAcceptance", "dropletFraction") or k.startswith("swapAcceptance"))
+                 and isinstance(v, (int, float)))
+print("%-5s %-14s %7d %8.1f | %s | %s  %s" % (p, s, steps, cpu, cols("testCubic"), cols("dropletFraction"), extra))
 PY
   done
 done

@@ -77,6 +77,9 @@ public final class ReplicaGroup implements NetworkGroup {
     @Override
     public List<String> samplerColumns() {
         List<String> c = new ArrayList<>(List.of("acceptance", "stepScale"));
+        if (rx.trainer().jumps() != null) {
+            c.add(TrainerGroup.JUMP_ACCEPTANCE);
+        }
         for (int k = 0; k + 1 < rx.rungs(); k++) {
             c.add(swapColumn(k));
         }
@@ -90,13 +93,12 @@ public final class ReplicaGroup implements NetworkGroup {
 
     @Override
     public double[] samplerValues(int member) {
-        MalaChains mala = rx.trainer().mala();
-        double[] v = new double[2 + rx.rungs() - 1];
-        v[0] = mala.acceptance(member);
-        v[1] = mala.stepScale(member);
+        double[] own = TrainerGroup.samplerValues(rx.trainer(), member); // acceptance, stepScale (, jumpAcceptance)
+        double[] v = new double[own.length + rx.rungs() - 1];
+        System.arraycopy(own, 0, v, 0, own.length);
         for (int k = 0; k + 1 < rx.rungs(); k++) {
             double a = rx.swapAcceptance(member, k);
-            v[2 + k] = Double.isNaN(a) ? 0.0 : a; // before the first round
+            v[own.length + k] = Double.isNaN(a) ? 0.0 : a; // before the first round
         }
         return v;
     }
@@ -129,6 +131,14 @@ public final class ReplicaGroup implements NetworkGroup {
                 swaps.add(rx.swapAcceptance(m, k));
             }
             n.put("acceptanceByReplica", acc);
+            if (t.jumps() != null) {
+                List<Double> jumps = new ArrayList<>();
+                for (int k = 0; k < rx.rungs(); k++) {
+                    double a = t.jumps().acceptance(k * rx.networks() + m);
+                    jumps.add(Double.isNaN(a) ? 0.0 : a);
+                }
+                n.put("jumpAcceptanceByReplica", jumps);
+            }
             n.put("stepScaleByReplica", step);
             n.put("swapAcceptanceByPair", swaps);
             nets.add(n);

@@ -60,13 +60,40 @@ public final class TrainerGroup implements NetworkGroup {
 
     @Override
     public java.util.List<String> samplerColumns() {
-        return trainer.mala() == null ? java.util.List.of() : java.util.List.of("acceptance", "stepScale");
+        java.util.List<String> c = new java.util.ArrayList<>();
+        if (trainer.mala() != null) {
+            c.add("acceptance");
+            c.add("stepScale");
+        }
+        if (trainer.jumps() != null) {
+            c.add(JUMP_ACCEPTANCE);
+        }
+        return c;
     }
+
+    /** The metrics.csv and summary.json column of the droplet jumps' acceptance. */
+    public static final String JUMP_ACCEPTANCE = "jumpAcceptance";
 
     @Override
     public double[] samplerValues(int member) {
+        return samplerValues(trainer, member);
+    }
+
+    /** MALA's acceptance and step, then the jump acceptance (0 before the first sweep), as far as the trainer has them. */
+    static double[] samplerValues(Trainer trainer, int member) {
         dev.grokphase.train.MalaChains mala = trainer.mala();
-        return mala == null ? new double[0] : new double[] {mala.acceptance(member), mala.stepScale(member)};
+        dev.grokphase.train.DropletJumps jumps = trainer.jumps();
+        double[] v = new double[(mala == null ? 0 : 2) + (jumps == null ? 0 : 1)];
+        int i = 0;
+        if (mala != null) {
+            v[i++] = mala.acceptance(member);
+            v[i++] = mala.stepScale(member);
+        }
+        if (jumps != null) {
+            double a = jumps.acceptance(member);
+            v[i] = Double.isNaN(a) ? 0.0 : a;
+        }
+        return v;
     }
 
     @Override

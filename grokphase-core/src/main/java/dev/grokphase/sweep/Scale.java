@@ -9,9 +9,9 @@ public enum Scale {
     /** A 2-core machine, all specs in under 15 minutes: what {@code grokphase reproduce} runs. */
     DEFAULT,
     /**
-     * About an hour on a 2-core machine: what the default scale cannot show (App. D with longer
-     * runs, Fig. 2 at β = 1/2). A computation without a {@code large} override runs its
-     * {@code default} sizes.
+     * About an hour on an idle 2-core machine: what the default scale cannot show (App. D with
+     * longer runs, Fig. 2 at β = 1/2 and two points at β = 1). A computation without a
+     * {@code large} override runs its {@code default} sizes.
      */
     LARGE,
     /** The paper's sizes (notes §6.1, §6.2): a cluster job. */

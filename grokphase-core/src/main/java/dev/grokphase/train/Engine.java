@@ -38,11 +38,14 @@ final class Engine<A> extends Trainer {
     private final ReadoutPass<A> readout;
     private final SexticRegulariser<A> sextic;
     private final UpdateRule<A> rule;
+    /** Droplet-jump sweeps between steps; null when off. */
+    private final DropletJump<A> jumps;
     /** Σ_μ ℓ_μ over the batch at the last evaluation, per network. */
     private final double[] lossSum;
     /** Γ per network at the last evaluation (0 without the regulariser). */
     private final double[] sexticEnergy;
     private final double[] inverseTemperature;
+    private final double[] priorInverseTemperature;
 
     Engine(Kernels<A> kernels, TrainingConfig config, Dataset data, List<TwoLayerNetwork> initial,
            List<RandomStream> noise, RandomStream batchRng, Blas blas) {
@@ -77,7 +80,10 @@ final class Engine<A> extends Trainer {
         this.sexticEnergy = new double[members];
         this.inverseTemperature = new double[members];
         java.util.Arrays.fill(inverseTemperature, 1.0);
+        this.priorInverseTemperature = new double[members];
+        java.util.Arrays.fill(priorInverseTemperature, 1.0);
         this.rule = UpdateRule.of(config.optimizer(), this);
+        this.jumps = config.jumps().on() ? new DropletJump<>(config.jumps(), this, data, blas) : null;
     }
 
     @Override
@@ -87,6 +93,10 @@ final class Engine<A> extends Trainer {
         }
         rule.step(this);
         steps++;
+        if (jumps != null && steps % jumps.config().every() == 0) {
+            jumps.sweep();
+            rule.parametersChanged();
+        }
     }
 
     /**
@@ -173,13 +183,23 @@ final class Engine<A> extends Trainer {
         return noise[m];
     }
 
-    /** β of network m: a sampler targets exp(−β U) (1 by default; a replica ladder sets it). */
+    /**
+     * β of network m's data term (and Γ): a sampler targets exp(−β(U − G) − β'G), G the Gaussian
+     * prior (both 1 by default; a replica ladder sets them). The unadjusted Langevin rule applies β
+     * to the whole of U (it is never tempered: replicas need MALA).
+     */
     double inverseTemperature(int m) {
         return inverseTemperature[m];
     }
 
-    void setInverseTemperature(int m, double beta) {
-        inverseTemperature[m] = beta;
+    /** β' of network m's Gaussian prior G (see {@link #inverseTemperature}). */
+    double priorInverseTemperature(int m) {
+        return priorInverseTemperature[m];
+    }
+
+    void setInverseTemperatures(int m, double tempered, double gaussianPrior) {
+        inverseTemperature[m] = tempered;
+        priorInverseTemperature[m] = gaussianPrior;
     }
 
     /** Divergence check of both layers of every network (for rules that do not compute norms). */
@@ -193,6 +213,31 @@ final class Engine<A> extends Trainer {
     @Override
     public MalaChains mala() {
         return rule instanceof MalaChains mc ? mc : null;
+    }
+
+    /** The droplet-jump move (null when off), for diagnostics in this package. */
+    DropletJump<A> jumpMove() {
+        return jumps;
+    }
+
+    @Override
+    public DropletJumps jumps() {
+        return jumps == null ? null : new DropletJumps() {
+            @Override
+            public double acceptance(int member) {
+                return jumps.acceptance(member);
+            }
+
+            @Override
+            public long attempts(int member) {
+                return jumps.attempts(member);
+            }
+
+            @Override
+            public DropletJumpConfig config() {
+                return jumps.config();
+            }
+        };
     }
 
     @Override
@@ -219,6 +264,9 @@ final class Engine<A> extends Trainer {
         k.save(doubles, floats, "w", w);
         k.save(doubles, floats, "a", a);
         rule.save(this, doubles, floats, longs);
+        if (jumps != null) {
+            jumps.save(longs);
+        }
         return new TrainerState(doubles, floats, longs);
     }
 
@@ -228,5 +276,8 @@ final class Engine<A> extends Trainer {
         k.restore(s, "w", w);
         k.restore(s, "a", a);
         rule.restore(this, s);
+        if (jumps != null) {
+            jumps.restore(s);
+        }
     }
 }

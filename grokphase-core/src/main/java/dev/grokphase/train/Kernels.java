@@ -50,6 +50,9 @@ abstract class Kernels<A> {
     /** Fresh float64 copy of x[off..off+len). */
     abstract double[] toDoubles(A x, int off, int len);
 
+    /** dst[dstOff..+len) = src[srcOff..+len) as float64 (no allocation). */
+    abstract void copyToDoubles(A src, int srcOff, double[] dst, int dstOff, int len);
+
     /** dst[dstOff..+len) = src[srcOff..+len) (same precision). */
     abstract void copy(A src, int srcOff, A dst, int dstOff, int len);
 

@@ -63,6 +63,13 @@ final class Kernels32 extends Kernels<float[]> {
     }
 
     @Override
+    void copyToDoubles(float[] src, int srcOff, double[] dst, int dstOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] = src[srcOff + i];
+        }
+    }
+
+    @Override
     double[] toDoubles(float[] x, int off, int len) {
         double[] out = new double[len];
         for (int i = 0; i < len; i++) {

@@ -61,6 +61,11 @@ final class Kernels64 extends Kernels<double[]> {
     }
 
     @Override
+    void copyToDoubles(double[] src, int srcOff, double[] dst, int dstOff, int len) {
+        System.arraycopy(src, srcOff, dst, dstOff, len);
+    }
+
+    @Override
     double[] toDoubles(double[] x, int off, int len) {
         return java.util.Arrays.copyOfRange(x, off, off + len);
     }

@@ -5,7 +5,6 @@ import dev.grokphase.random.RandomStream;
 import dev.grokphase.sampling.MalaCorrection;
 import dev.grokphase.sampling.StepAdapter;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -38,7 +37,6 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
     private final double varW;
     private final double varA;
     private final StepAdapter[] adapters;
-    private final double[] betaPrior;
     // at each network's accepted state
     private final A gwAcc;
     private final A gaAcc;
@@ -77,8 +75,6 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
         for (int m = 0; m < members; m++) {
             adapters[m] = new StepAdapter(config.stepScale(), config.targetAcceptance(), config.adaptSteps());
         }
-        this.betaPrior = new double[members];
-        Arrays.fill(betaPrior, 1.0);
         this.gwAcc = k.newArray(members * nd);
         this.gaAcc = k.newArray(members * kn);
         this.energyAcc = new double[members];
@@ -162,7 +158,7 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
         s.reseed(LangevinRule.chunkSeed(w ? keyW[m] : keyA[m], chunks.chunk(t)));
         k.gaussian(s, noise, off, len);
         double c = adapters[m].scale();
-        double keep = 1 - betaPrior[m] * c; // θ(1 − η β'/var) with η = c·var
+        double keep = 1 - e.priorInverseTemperature(m) * c; // θ(1 − η β'/var) with η = c·var
         double eta = c * (w ? varW : varA);
         k.langevin(theta, w ? gwAcc : gaAcc, noise, off, len, keep, e.inverseTemperature(m) * eta,
                 Math.sqrt(2 * eta));
@@ -172,7 +168,7 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
     private void decide(int m, int worker) {
         double c = adapters[m].scale();
         double bt = e.inverseTemperature(m);
-        double bp = betaPrior[m];
+        double bp = e.priorInverseTemperature(m);
         double logAlpha = Double.NaN;
         double energyNew = Double.NaN;
         double gaussNew = Double.NaN;
@@ -218,6 +214,11 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
     @Override
     public long checkpointKind() {
         return 3;
+    }
+
+    @Override
+    public void parametersChanged() {
+        primed = false; // the next step (or energy query) evaluates the new state
     }
 
     // ---- MalaChains ----
@@ -269,8 +270,7 @@ final class MalaRule<A> implements UpdateRule<A>, MalaChains {
         if (!(tempered > 0 && gaussianPrior > 0)) {
             throw new IllegalArgumentException("inverse temperatures must be positive: " + tempered + ", " + gaussianPrior);
         }
-        e.setInverseTemperature(member, tempered);
-        betaPrior[member] = gaussianPrior;
+        e.setInverseTemperatures(member, tempered, gaussianPrior);
     }
 
     @Override

@@ -234,6 +234,11 @@ public abstract class Trainer {
         return null;
     }
 
+    /** The droplet-jump sweeps of this trainer (acceptance per member), or null when they are off. */
+    public DropletJumps jumps() {
+        return null;
+    }
+
     public abstract TrainerState saveState();
 
     public abstract void restoreState(TrainerState state);

@@ -19,15 +19,24 @@ import dev.grokphase.param.Require;
  * @param threads    threads for BLAS and the element-wise passes (--threads); this sets the
  *                   process-wide OpenBLAS thread count, so trainers run in parallel should use 1
  * @param frozen     a layer kept at its initial value (NONE by default)
+ * @param jumps      the droplet-jump sweeps between steps ({@link DropletJumpConfig#NONE}: off)
  */
 public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig optimizer, Loss loss,
                              Precision precision, int batchSize, double initStdW, double initStdA, int threads,
-                             FrozenLayer frozen) {
+                             FrozenLayer frozen, DropletJumpConfig jumps) {
 
     /** The contract's original nine-argument form: nothing frozen. */
     public TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig optimizer, Loss loss,
                           Precision precision, int batchSize, double initStdW, double initStdA, int threads) {
         this(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, FrozenLayer.NONE);
+    }
+
+    /** Without droplet jumps. */
+    public TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig optimizer, Loss loss,
+                          Precision precision, int batchSize, double initStdW, double initStdA, int threads,
+                          FrozenLayer frozen) {
+        this(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, frozen,
+                DropletJumpConfig.NONE);
     }
 
     public TrainingConfig {
@@ -36,6 +45,9 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
         }
         if (frozen == null) {
             frozen = FrozenLayer.NONE;
+        }
+        if (jumps == null) {
+            jumps = DropletJumpConfig.NONE;
         }
         Require.atLeast("--batch-size", batchSize, 0);
         if (!Double.isNaN(initStdW)) {
@@ -58,6 +70,31 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
             throw GrokphaseException.invalid("--gamma", optimizer.sexticGamma(),
                     "the sextic regulariser needs two-hot inputs of dimension 2P (modular task)");
         }
+        if (jumps.on()) {
+            requireJumpable(network, optimizer, loss, batchSize, frozen, jumps.every());
+        }
+    }
+
+    /** The droplet jump integrates out one scalar readout weight under the Gaussian likelihood of a sampler. */
+    private static void requireJumpable(NetworkSpec network, OptimizerConfig optimizer, Loss loss, int batchSize,
+                                        FrozenLayer frozen, int every) {
+        String why = null;
+        if (!(optimizer instanceof LangevinConfig || optimizer instanceof MalaConfig)) {
+            why = "droplet jumps are a move of the posterior samplers (--sampler langevin or mala)";
+        } else if (network.outputDim() != 1) {
+            why = "droplet jumps need a scalar readout (the cubic task); this network has " + network.outputDim() + " outputs";
+        } else if (loss != Loss.MSE) {
+            why = "droplet jumps integrate a out under the Gaussian likelihood (use --loss mse)";
+        } else if (batchSize != 0) {
+            why = "droplet jumps use the full-batch likelihood (use --batch-size 0)";
+        } else if (optimizer.sexticGamma() > 0) {
+            why = "droplet jumps do not include the sextic regulariser (use --gamma 0)";
+        } else if (frozen != FrozenLayer.NONE) {
+            why = "droplet jumps move w and redraw a: neither layer may be frozen";
+        }
+        if (why != null) {
+            throw GrokphaseException.invalid("--jump-every", every, why);
+        }
     }
 
     /** Full-batch Langevin in float64 from the prior, one thread: the paper's sampler. */
@@ -66,27 +103,31 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
     }
 
     public TrainingConfig withPrecision(Precision p) {
-        return new TrainingConfig(network, prior, optimizer, loss, p, batchSize, initStdW, initStdA, threads, frozen);
+        return new TrainingConfig(network, prior, optimizer, loss, p, batchSize, initStdW, initStdA, threads, frozen, jumps);
     }
 
     public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(network, prior, optimizer, loss, precision, b, initStdW, initStdA, threads, frozen);
+        return new TrainingConfig(network, prior, optimizer, loss, precision, b, initStdW, initStdA, threads, frozen, jumps);
     }
 
     public TrainingConfig withThreads(int t) {
-        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, t, frozen);
+        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, t, frozen, jumps);
     }
 
     public TrainingConfig withInit(double stdW, double stdA) {
-        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, stdW, stdA, threads, frozen);
+        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, stdW, stdA, threads, frozen, jumps);
     }
 
     public TrainingConfig withLoss(Loss l) {
-        return new TrainingConfig(network, prior, optimizer, l, precision, batchSize, initStdW, initStdA, threads, frozen);
+        return new TrainingConfig(network, prior, optimizer, l, precision, batchSize, initStdW, initStdA, threads, frozen, jumps);
     }
 
     public TrainingConfig withFrozen(FrozenLayer f) {
-        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, f);
+        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, f, jumps);
+    }
+
+    public TrainingConfig withJumps(DropletJumpConfig j) {
+        return new TrainingConfig(network, prior, optimizer, loss, precision, batchSize, initStdW, initStdA, threads, frozen, j);
     }
 
     /** The standard deviation w is initialised with. */

@@ -24,6 +24,13 @@ interface UpdateRule<A> {
     /** The rule's kind in the checkpoint's shape record (0 Langevin, 1 SGD, 2 AdamW, 3 MALA, new rules 4, …). */
     long checkpointKind();
 
+    /**
+     * The parameters were changed by a move outside the rule (a {@link DropletJump} sweep between
+     * steps): anything the rule cached about the current state (MALA's energy and gradient) is stale.
+     */
+    default void parametersChanged() {
+    }
+
     /** Adds the rule's own state (arrays of the engine's precision go through {@link Kernels#save}). */
     default void save(Engine<A> engine, Map<String, double[]> doubles, Map<String, float[]> floats,
                       Map<String, long[]> longs) {

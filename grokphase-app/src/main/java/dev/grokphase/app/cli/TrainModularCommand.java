@@ -228,6 +228,10 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         Require.positive("--sigma-a2", sigmaA2);
         Require.nonNegative("--gamma", gamma);
         samplerOptions.validate(optimizer == Optimizer.mala);
+        if (samplerOptions.jumpEvery != 0) {
+            throw GrokphaseException.invalid("--jump-every", samplerOptions.jumpEvery,
+                    "droplet jumps need a teacher direction and one readout weight per neuron (train cubic only)");
+        }
         if (optimizer == Optimizer.mala && common.batchSize > 0) {
             throw GrokphaseException.invalid("--batch-size", common.batchSize, "MALA needs the full-batch energy (use 0)");
         }
@@ -261,6 +265,11 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         if (sampling) {
             m.put("--weight-decay", o + " has no weight decay (the Gaussian prior plays its part; it applies to adamw, sgd and gd)");
         }
+        String noJumps = "droplet jumps move a neuron along the teacher direction and integrate out its one readout weight;"
+                + " the modular task has neither (train cubic only)";
+        m.put("--jump-every", noJumps);
+        m.put("--jump-size", noJumps);
+        m.put("--jump-spread", noJumps);
         return m;
     }
 

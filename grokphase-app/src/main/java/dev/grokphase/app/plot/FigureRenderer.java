@@ -575,6 +575,14 @@ public final class FigureRenderer {
                     // Opaque pale tint: a stacked area hides the one painted before it below its line.
                     xs.setFillColor(new Color(255 - (255 - c.getRed()) / 4, 255 - (255 - c.getGreen()) / 4, 255 - (255 - c.getBlue()) / 4));
                 }
+                case THIN -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    Color pale = new Color(255 - (255 - c.getRed()) * 2 / 5, 255 - (255 - c.getGreen()) * 2 / 5, 255 - (255 - c.getBlue()) * 2 / 5);
+                    xs.setLineColor(pale);
+                    xs.setLineStyle(new BasicStroke(0.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                    xs.setShowInLegend(false);
+                }
                 case POINTS_LINE -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                     xs.setMarker(MARKERS[Math.floorMod(s.colour(), MARKERS.length)]);

@@ -47,7 +47,12 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
          * A stem plot: a thin vertical line from 0 to each y, with a marker at the top; for discrete
          * spectra and histograms over an integer axis.
          */
-        STEMS
+        STEMS,
+        /**
+         * A thin line in a pale tint of its colour, not in the legend: one member of an ensemble
+         * drawn under its mean (e.g. single networks in time, under the ensemble mean).
+         */
+        THIN
     }
 
     /** The line styles in turn, for curves that may coincide (index 0 = solid). */
@@ -90,6 +95,11 @@ public record Series(String name, double[] x, double[] y, double[] err, Style st
 
     public static Series styled(String name, double[] x, double[] y, Style style, int colour) {
         return new Series(name, x, y, null, style, colour);
+    }
+
+    /** A single member of an ensemble: thin, pale, left out of the legend (see {@link Style#THIN}). */
+    public static Series thin(String name, double[] x, double[] y, int colour) {
+        return new Series(name, x, y, null, Style.THIN, colour);
     }
 
     public static Series stems(String name, double[] x, double[] y, int colour) {

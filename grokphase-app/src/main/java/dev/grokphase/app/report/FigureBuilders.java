@@ -33,6 +33,7 @@ public final class FigureBuilders {
         KINDS.put("loss-vs-steps", FigureBuilders::lossVsSteps);
         KINDS.put("projections-vs-steps", FigureBuilders::projectionsVsSteps);
         KINDS.put("accuracy-vs-steps", FigureBuilders::accuracyVsSteps);
+        KINDS.put("droplets-vs-steps", FigureBuilders::dropletsVsSteps);
         KINDS.put("fourier-spectrum", FigureBuilders::fourierSpectrum);
         KINDS.put("modular-phase-diagram", FigureBuilders::modularPhaseDiagram);
         KINDS.put("cubic-phase-diagram", FigureBuilders::cubicPhaseDiagram);
@@ -736,6 +737,12 @@ public final class FigureBuilders {
                 new Metric("testLoss", "test", false, v -> v), new Metric("trainLoss", "train", true, v -> v)), true);
     }
 
+    /** The fraction of hidden neurons in the side wells (|w·w*| above the run's threshold) in time. */
+    static Figure dropletsVsSteps(SpecData data, FigureSpec fig) {
+        return timeSeries(data, fig, "droplet fraction (|w·w*| > threshold)",
+                List.of(new Metric("dropletFraction", "droplets", false, v -> v)), false);
+    }
+
     static Figure accuracyVsSteps(SpecData data, FigureSpec fig) {
         return timeSeries(data, fig, "accuracy", List.of(
                 new Metric("testAccuracy", "test", false, v -> v), new Metric("trainAccuracy", "train", true, v -> v)), false);
@@ -767,28 +774,54 @@ public final class FigureBuilders {
     record Metric(String column, String label, boolean dashed, Function<Double, Double> map) {
     }
 
+    /**
+     * Metrics in time, one run per group (its ensemble mean). With {@code individual: true} the
+     * networks of the first start are drawn too, thin and pale under the means, for the solid
+     * (test) metrics: one network's jump (a droplet nucleating) is washed out of the mean when
+     * the networks jump at different times (the paper's Fig. 5 draws them in grey).
+     * {@code individualGroup: 250} draws them for that group only (where the others would
+     * overlap it), {@code data: test} leaves out the training-data curves, {@code logY} overrides
+     * the kind's y scale.
+     */
     static Figure timeSeries(SpecData data, FigureSpec fig, String yLabel, List<Metric> metrics, boolean logY) {
         String groupKey = param(fig, "groupBy", "");
+        boolean individual = Boolean.parseBoolean(param(fig, "individual", "false"));
+        Double individualGroup = paramNumber(fig, "individualGroup");
+        boolean testOnly = param(fig, "data", "both").equals("test");
         List<RunData> runs = data.of(param(fig, "training", null));
         Figure.Builder b = Figure.builder(fig.id()).title(fig.title())
-                .xLabel("training step").yLabel(yLabel).logX(true).logY(logY);
+                .xLabel("training step").yLabel(yLabel).logX(true).logY(Boolean.parseBoolean(param(fig, "logY", String.valueOf(logY))));
         TreeMap<Double, List<RunData>> groups = groupKey.isEmpty() ? new TreeMap<>(Map.of(0.0, runs)) : groupBy(runs, groupKey);
+        List<Series> members = new ArrayList<>();
+        List<Series> means = new ArrayList<>();
         int colour = 0;
         int shown = 0;
+        int drawnMembers = 0;
         for (Map.Entry<Double, List<RunData>> g : groups.descendingMap().entrySet()) {
             String gl = groupKey.isEmpty() ? "" : " " + groupSymbol(groupKey) + " = " + label(g.getKey());
             for (RunData r : g.getValue()) {
                 if (!usable(r) || r.metrics().isEmpty()) continue;
                 CsvTable t = r.metrics().get();
+                double primary = r.summaryNumber("networks");
+                double firstStart = Double.isFinite(primary) ? primary : Double.POSITIVE_INFINITY;
                 int m = 0;
                 for (Metric metric : metrics) {
-                    if (!t.has(metric.column())) continue;
-                    double primary = r.summaryNumber("networks");
-                    double[][] s = meanByStep(t, metric.column(), Double.isFinite(primary) ? primary : Double.POSITIVE_INFINITY);
-                    for (int i = 0; i < s[1].length; i++) s[1][i] = metric.map().apply(s[1][i]);
+                    if (!t.has(metric.column()) || (testOnly && metric.dashed())) continue;
                     int c = metrics.size() > 2 && groups.size() == 1 ? m : colour;
                     String name = metric.label() + gl;
-                    b.add(metric.dashed() ? Series.dashed(name, s[0], s[1], c) : Series.line(name, s[0], s[1], c));
+                    boolean drawMembers = individual && !metric.dashed()
+                            && (individualGroup == null || Math.abs(individualGroup - g.getKey()) < 1e-9 * Math.max(1, Math.abs(g.getKey())));
+                    if (drawMembers) {
+                        for (Map.Entry<Integer, double[][]> e : byNetwork(t, metric.column(), firstStart).entrySet()) {
+                            double[][] s = e.getValue();
+                            for (int i = 0; i < s[1].length; i++) s[1][i] = metric.map().apply(s[1][i]);
+                            members.add(Series.thin(name + " network " + e.getKey(), s[0], s[1], c));
+                            drawnMembers++;
+                        }
+                    }
+                    double[][] s = meanByStep(t, metric.column(), firstStart);
+                    for (int i = 0; i < s[1].length; i++) s[1][i] = metric.map().apply(s[1][i]);
+                    means.add(metric.dashed() ? Series.dashed(name, s[0], s[1], c) : Series.line(name, s[0], s[1], c));
                     m++;
                 }
                 shown++;
@@ -796,10 +829,40 @@ public final class FigureBuilders {
             }
             colour++;
         }
-        b.caption(String.format(Locale.ROOT, "%sEnsemble mean over the networks of each run (%s); solid: test data, "
-                        + "dashed: training data. %d run(s) shown.",
-                fig.caption().isEmpty() ? "" : fig.caption() + " ", trainingDescription(runs), shown));
+        members.forEach(b::add); // under the means
+        means.forEach(b::add);
+        b.caption(String.format(Locale.ROOT, "%sEnsemble mean over the networks of each run (%s)%s.%s %d run(s) shown.",
+                fig.caption().isEmpty() ? "" : fig.caption() + " ", trainingDescription(runs),
+                testOnly ? ", on test data" : metrics.stream().anyMatch(Metric::dashed) ? "; solid: test data, dashed: training data" : "",
+                drawnMembers > 0 ? " Thin pale lines: the single networks (first start) under their mean"
+                        + (individualGroup == null ? "" : " (" + groupSymbol(groupKey) + " = " + label(individualGroup) + " only)") + "." : "",
+                shown));
         return b.build();
+    }
+
+    /** One series per network (index below {@code networks}): network → {steps, values}. */
+    static TreeMap<Integer, double[][]> byNetwork(CsvTable t, String column, double networks) {
+        TreeMap<Integer, double[][]> out = new TreeMap<>();
+        if (!t.has("network")) return out;
+        double[] steps = t.column("step");
+        double[] v = t.column(column);
+        double[] net = t.column("network");
+        TreeMap<Integer, List<double[]>> acc = new TreeMap<>();
+        for (int i = 0; i < steps.length; i++) {
+            if (!Double.isFinite(v[i]) || !(net[i] < networks)) continue;
+            acc.computeIfAbsent((int) net[i], k -> new ArrayList<>()).add(new double[]{steps[i], v[i]});
+        }
+        for (Map.Entry<Integer, List<double[]>> e : acc.entrySet()) {
+            List<double[]> pts = e.getValue();
+            pts.sort((a, c) -> Double.compare(a[0], c[0]));
+            double[][] s = new double[2][pts.size()];
+            for (int i = 0; i < pts.size(); i++) {
+                s[0][i] = pts.get(i)[0];
+                s[1][i] = pts.get(i)[1];
+            }
+            out.put(e.getKey(), s);
+        }
+        return out;
     }
 
     /** Neuron Fourier spectra: fraction of neurons per dominant frequency k, mean IPR in the legend. */

@@ -62,7 +62,7 @@ public final class EngineNetworks {
             throw GrokphaseException.invalid("--batch-size", c.common.batchSize, "gd is full batch; use --sampler sgd for minibatches");
         }
         TrainingConfig cfg = new TrainingConfig(spec, prior, opt, Loss.MSE, precision(c.common.precision), c.common.batchSize,
-                Double.NaN, Double.NaN, trainerThreads(threads, datasets));
+                Double.NaN, Double.NaN, trainerThreads(threads, datasets)).withJumps(c.samplerOptions.jumps());
         CubicTeacherTask task = new CubicTeacherTask(c.d, c.n, c.nTest, c.eps);
         return build(cfg, c.samplerOptions.tempering(), root, datasets, seeds, task::generate, c.common.initialState(),
                 c.common.secondStart());

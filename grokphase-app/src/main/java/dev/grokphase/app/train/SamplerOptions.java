@@ -1,6 +1,7 @@
 package dev.grokphase.app.train;
 
 import dev.grokphase.error.GrokphaseException;
+import dev.grokphase.train.DropletJumpConfig;
 import dev.grokphase.train.TemperingConfig;
 import picocli.CommandLine.Option;
 
@@ -34,6 +35,23 @@ public final class SamplerOptions {
             defaultValue = "1")
     public int swapEvery;
 
+    @Option(names = "--jump-every", description = "Droplet jumps (train cubic, --sampler langevin or mala): every K steps, one sweep of exact Metropolis moves of each hidden neuron by ±Δ along the teacher direction, its readout weight integrated out and redrawn (docs/theory.md, Droplet jumps). 0 = off. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0")
+    public int jumpEvery;
+
+    @Option(names = "--jump-size", description = "Δ of the droplet jump, in units of w·w*: the distance from the central well to a side well of S(q) (|q*| ≈ 1.1–1.4 at the App. D point). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + DropletJumpConfig.DEFAULT_SIZE)
+    public double jumpSize;
+
+    @Option(names = "--jump-spread", description = "Relative spread of the jump length: |δ| uniform in [Δ(1-s), Δ(1+s)], s in [0, 1). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "" + DropletJumpConfig.DEFAULT_SPREAD)
+    public double jumpSpread;
+
+    /** The droplet-jump configuration (validates the three options). */
+    public DropletJumpConfig jumps() {
+        return new DropletJumpConfig(jumpEvery, jumpSize, jumpSpread);
+    }
+
     /** The adaptation length for a run of {@code steps} steps. */
     public long adaptSteps(long steps) {
         return adaptSteps < 0 ? steps / 5 : adaptSteps;
@@ -48,6 +66,7 @@ public final class SamplerOptions {
             throw GrokphaseException.outOfRange("--adapt-steps", adaptSteps, "integers >= 0, or -1 (one fifth of --steps)");
         }
         tempering(); // validates --replicas, --max-temperature and --swap-every
+        jumps(); // validates --jump-every, --jump-size and --jump-spread
         if (replicas > 1 && !mala) {
             throw GrokphaseException.invalid("--replicas", replicas,
                     "replica exchange needs --sampler mala (the swap uses the exact energy of each accepted state)");

@@ -105,4 +105,56 @@ class FigureBuildersTest {
                 new FigureSpec("o", "overlap-log-density", "overlap", "", Map.of("training", "tr")));
         assertThat(overlap.caption()).doesNotContain("Markers").startsWith("No trained network to show");
     }
+
+    /** Networks 0–1 are the first start, 2–3 their twins; two widths. */
+    private RunData timeRun(String name, int width, double offset) {
+        StringBuilder m = new StringBuilder("step,network,dataset,seed,trainLoss,testLoss\n");
+        for (int step : new int[]{1, 10, 100}) {
+            for (int net = 0; net < 4; net++) {
+                m.append(String.format(Locale.ROOT, "%d,%d,%d,0,%f,%f%n", step, net, net % 2,
+                        1.0 / step, offset + 10 * net + step / 100.0));
+            }
+        }
+        RunData r = run(name, "train cubic", "{\"N\":" + width + ",\"eps\":-1.2}",
+                Map.of("summary.json", "{\"networks\":2}"));
+        AtomicFiles.writeString(r.dir().resolve("metrics.csv"), m.toString());
+        return new RunData(r.dir(), null);
+    }
+
+    @Test
+    void singleNetworksAreDrawnUnderTheMeanForTheFirstStartOnly() {
+        RunData narrow = timeRun("narrow", 250, 0);
+        RunData wide = timeRun("wide", 1000, 0.5);
+        SpecData d = data(Map.of("t", List.of(narrow, wide)));
+        Figure all = FigureBuilders.build(d, new FigureSpec("f5", "loss-vs-steps", "loss", "",
+                Map.of("training", "t", "groupBy", "N", "individual", true)));
+        // Per width: networks 0 and 1 thin (test loss only), then the means; the twins 2, 3 nowhere.
+        assertThat(all.series()).extracting(Series::style).containsExactly(
+                Series.Style.THIN, Series.Style.THIN, Series.Style.THIN, Series.Style.THIN,
+                Series.Style.LINE, Series.Style.DASHED, Series.Style.LINE, Series.Style.DASHED);
+        Series wideNet1 = all.series().get(1);
+        assertThat(wideNet1.x()).containsExactly(1.0, 10.0, 100.0);
+        assertThat(wideNet1.y()).containsExactly(10.51, 10.6, 11.5);
+        Series narrowNet0 = all.series().get(2);
+        assertThat(narrowNet0.y()).containsExactly(0.01, 0.1, 1.0);
+        Series wideMean = all.series().get(4);
+        assertThat(wideMean.name()).isEqualTo("test N = 1000");
+        assertThat(wideMean.y()[2]).isCloseTo(0.5 + 5 + 1, within(1e-12));
+        assertThat(all.caption()).contains("Thin pale lines");
+        assertThat(all.logY()).isTrue();
+
+        Figure narrowOnly = FigureBuilders.build(d, new FigureSpec("f5t", "loss-vs-steps", "loss", "",
+                Map.of("training", "t", "groupBy", "N", "individual", true, "individualGroup", 250,
+                        "data", "test", "logY", false)));
+        assertThat(narrowOnly.series()).extracting(Series::style).containsExactly(
+                Series.Style.THIN, Series.Style.THIN, Series.Style.LINE, Series.Style.LINE);
+        assertThat(narrowOnly.series().get(0).y()).containsExactly(0.01, 0.1, 1.0);
+        assertThat(narrowOnly.logY()).isFalse();
+        assertThat(narrowOnly.caption()).contains("N = 250 only").contains("on test data");
+
+        Figure plain = FigureBuilders.build(d, new FigureSpec("f5p", "loss-vs-steps", "loss", "",
+                Map.of("training", "t", "groupBy", "N")));
+        assertThat(plain.series()).noneMatch(s -> s.style() == Series.Style.THIN);
+        assertThat(plain.caption()).doesNotContain("Thin pale lines");
+    }
 }
