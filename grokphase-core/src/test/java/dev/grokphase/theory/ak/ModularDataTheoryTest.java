@@ -54,6 +54,19 @@ class ModularDataTheoryTest {
     }
 
     @Test
+    void fullFixedPointAtTheIssuePointConvergesToThePerModeIntegral() {
+        // P = 13, N = 240, σ_a² = 8.5e-5, γ = 4, σ² = 0.006 (the modular-langevin figure's point): the
+        // whole fixed point, where a Newton derivative that skipped the symmetry average oscillated
+        // (learned 0.68 ± 0.06, not converged) while the integral learns 0.249.
+        ModularDataTheory.Point pt = new ModularDataTheory.Point(13, 1.0, Targets.CENTRED, 240, 8.5e-5, 0.006, 4);
+        ModularDataTheory.Result r = ModularDataTheory.solve(pt, 0, 1, settings());
+        ModularSolution exact = new IntegralSolver(Normalization.EXACT).solve(new ModularParams(13, 240, 8.5e-5, 4, 0.006));
+        assertThat(r.converged()).isTrue();
+        // tolerance: 4 Monte-Carlo errors plus the ~1/M bias of a nonlinear fixed point (M = 2048)
+        assertThat(r.learned().value()).isCloseTo(exact.learned(), within(4 * r.learned().error() + 0.02));
+    }
+
+    @Test
     void infiniteWidthIsTheNngpGp() {
         // N = ∞ and no Γ: p(w) is the prior, Q the NNGP kernel, whose eigenvalue on the centred targets is
         // 4σ_a² (notes §5.5). (With Γ the sampled neuron is the prior times e^{−Γ}, as in the trainer.)
