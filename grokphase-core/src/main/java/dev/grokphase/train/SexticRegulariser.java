@@ -1,5 +1,7 @@
 package dev.grokphase.train;
 
+import dev.grokphase.net.SexticPenalty;
+
 /**
  * The sextic regulariser Γ of notes §5.6 on every hidden neuron of the stacked networks: adds ∂Γ/∂w
  * to the gradient and returns Γ per network. Rows are worked on in float64 scratch (exact copies in
@@ -38,7 +40,7 @@ final class SexticRegulariser<A> {
         this.gamma = gamma;
         this.dim = dim;
         this.p = dim / 2;
-        double[][] t = Trainer.fourierTables(p);
+        double[][] t = SexticPenalty.fourierTables(p);
         this.cosTable = t[0];
         this.sinTable = t[1];
         int threads = workers.threads();
@@ -81,7 +83,7 @@ final class SexticRegulariser<A> {
                 x[j] = k.get(w, off + j);
             }
             java.util.Arrays.fill(g, 0.0);
-            rowEnergy[r] = Trainer.addSexticGradient(x, 0, g, 0, p, gamma, cosTable, sinTable, csScratch[worker]);
+            rowEnergy[r] = SexticPenalty.addGradient(x, 0, g, 0, p, gamma, 1.0, cosTable, sinTable, csScratch[worker]);
             k.copyFromDoubles(g, 0, rounded, 0, dim);
             k.add(gw, off, rounded, 0, dim);
         }
