@@ -34,8 +34,35 @@ final class DataAwareRows {
         putEstimate(row, "dropletFraction", r.dropletFraction());
         row.put("qStar", Double.isNaN(r.qStar().value()) ? "-" : r.qStar().value());
         row.put("phase", r.phase());
+        putPopulation(row, r.mean());
         putRunColumns(row, r.solutions(), r.datasets(), r.converged(), r.seconds(), jsonl, predictions);
+        if (jsonl) {
+            List<Map<String, Object>> per = new ArrayList<>();
+            for (int j = 0; j < r.perDataset().size(); j++) {
+                CubicDataTheory.Observed o = r.perDataset().get(j);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("dataset", j);
+                putEstimate(m, "learnedLinear", o.learnedLinear());
+                putEstimate(m, "learnedCubic", o.learnedCubic());
+                putEstimate(m, "dropletFraction", o.dropletFraction());
+                m.put("qStar", Double.isNaN(o.qStar().value()) ? null : o.qStar().value());
+                putPopulation(m, o);
+                per.add(m);
+            }
+            row.put("perDataset", per);
+        }
         return row;
+    }
+
+    /**
+     * The components on the whole input distribution (the continuum solvers' 1 − b and (ε − c)/ε) and
+     * the weight beyond the trainer's droplet threshold (the networks' dropletFraction).
+     */
+    private static void putPopulation(Map<String, Object> row, CubicDataTheory.Observed o) {
+        putEstimate(row, "learnedLinearPopulation", o.linearPopulation());
+        putEstimate(row, "learnedCubicPopulation", o.cubicPopulation());
+        putEstimate(row, "aboveThreshold", o.aboveThreshold());
+        row.put("dropletThreshold", CubicDataTheory.DROPLET_THRESHOLD);
     }
 
     static Map<String, Object> modular(ModularDataTheory.Point pt, ModularDataTheory.Result r, boolean jsonl, boolean predictions) {

@@ -106,6 +106,36 @@ class FigureBuildersTest {
         assertThat(overlap.caption()).doesNotContain("Markers").startsWith("No trained network to show");
     }
 
+    @Test
+    void dropletsVsWidthDrawsTheDataAwareTheoryAsPointsWithErrorBars() {
+        RunData finite = run("fd", "theory cubic", "{\"eps\":-1.2}",
+                Map.of("theory.jsonl", "{\"N\":250,\"dropletFraction\":0.066,\"learnedCubic\":0.083}\n"
+                        + "{\"N\":500,\"dropletFraction\":0.038,\"learnedCubic\":0.042}\n"));
+        // One data-aware run per width, as a spec grid writes them (keys of theory cubic --limit data).
+        RunData da500 = run("da500", "theory cubic", "{\"eps\":-1.2,\"limit\":\"data\"}",
+                Map.of("theory.jsonl", "{\"N\":500,\"aboveThreshold\":0.009,\"aboveThresholdErr\":0.002,"
+                        + "\"learnedCubic\":0.02,\"learnedCubicErr\":0.003,\"dropletFraction\":0.007}\n"));
+        RunData da250 = run("da250", "theory cubic", "{\"eps\":-1.2,\"limit\":\"data\"}",
+                Map.of("theory.jsonl", "{\"N\":250,\"aboveThreshold\":0.05,\"aboveThresholdErr\":0.004,"
+                        + "\"learnedCubic\":0.047,\"learnedCubicErr\":0.001,\"dropletFraction\":0.07}\n"));
+        SpecData d = data(Map.of("fd", List.of(finite), "da", List.of(da500, da250)));
+        Figure with = FigureBuilders.build(d, new FigureSpec("w", "droplets-vs-width", "width", "",
+                Map.of("theory", "fd", "theoryData", "da", "training", "tr")));
+        Series drop = with.series().stream().filter(s -> s.name().equals("data-aware theory: droplet fraction")).findFirst().orElseThrow();
+        Series cub = with.series().stream().filter(s -> s.name().equals("data-aware theory: learned cubic")).findFirst().orElseThrow();
+        // Sorted by N; the droplet fraction is the weight beyond the networks' threshold, not beyond the dip.
+        assertThat(drop.x()).containsExactly(250.0, 500.0);
+        assertThat(drop.y()).containsExactly(0.05, 0.009);
+        assertThat(drop.err()).containsExactly(0.004, 0.002);
+        assertThat(cub.y()).containsExactly(0.047, 0.02);
+        assertThat(cub.err()).containsExactly(0.001, 0.003);
+        assertThat(with.caption()).contains("data-aware theory");
+        Figure without = FigureBuilders.build(d, new FigureSpec("w", "droplets-vs-width", "width", "",
+                Map.of("theory", "fd", "training", "tr")));
+        assertThat(without.series()).noneMatch(s -> s.name().startsWith("data-aware"));
+        assertThat(without.caption()).doesNotContain("data-aware");
+    }
+
     /** Networks 0–1 are the first start, 2–3 their twins; two widths. */
     private RunData timeRun(String name, int width, double offset) {
         StringBuilder m = new StringBuilder("step,network,dataset,seed,trainLoss,testLoss\n");

@@ -58,20 +58,37 @@ public record AkSolution(AkProblem problem, double[][] tbar, double[][] fTrain, 
     }
 
     private Estimate estimate(Observable o, boolean correct) {
-        double full = o.of(fTrain[0], fTest[0], weights[0]);
-        int b = replicas();
+        double[] th = new double[tbar.length];
+        for (int r = 0; r < th.length; r++) {
+            th[r] = o.of(fTrain[r], fTest[r], weights[r]);
+        }
+        return jackknife(th, correct);
+    }
+
+    /**
+     * As {@link #estimate(Observable)} for a quantity already evaluated on every variant:
+     * {@code perVariant[0]} on the full solution, {@code perVariant[1..B]} on the replicas.
+     */
+    public Estimate estimate(double[] perVariant) {
+        if (perVariant.length != tbar.length) {
+            throw new IllegalArgumentException("need one value per variant (" + tbar.length + ")");
+        }
+        return jackknife(perVariant, true);
+    }
+
+    private static Estimate jackknife(double[] perVariant, boolean correct) {
+        double full = perVariant[0];
+        int b = perVariant.length - 1;
         if (b < 2) {
             return new Estimate(full, Double.NaN);
         }
-        double[] th = new double[b];
         double mean = 0;
-        for (int r = 0; r < b; r++) {
-            th[r] = o.of(fTrain[r + 1], fTest[r + 1], weights[r + 1]);
-            mean += th[r] / b;
+        for (int r = 1; r <= b; r++) {
+            mean += perVariant[r] / b;
         }
         double ss = 0;
-        for (double t : th) {
-            ss += (t - mean) * (t - mean);
+        for (int r = 1; r <= b; r++) {
+            ss += (perVariant[r] - mean) * (perVariant[r] - mean);
         }
         double value = correct ? full - (b - 1) * (mean - full) : full;
         return new Estimate(value, Math.sqrt((b - 1.0) / b * ss));

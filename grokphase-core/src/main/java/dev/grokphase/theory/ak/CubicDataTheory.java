@@ -1,5 +1,6 @@
 package dev.grokphase.theory.ak;
 
+import dev.grokphase.experiment.CubicMetrics;
 import dev.grokphase.net.Activation;
 import dev.grokphase.observe.CubicProjections;
 import dev.grokphase.random.SeedTree;
@@ -40,11 +41,58 @@ public final class CubicDataTheory {
     public record Point(int n, int nTest, double width, int d, double sigma2, double sigmaW2, double sigmaA2, double eps) {
     }
 
-    /** Result of one dataset, or the average over datasets (errors combined in quadrature / D). */
-    public record Result(AkSolution.Estimate learnedLinear, AkSolution.Estimate learnedCubic,
-                         AkSolution.Estimate dropletFraction, AkSolution.Estimate qStar, String phase,
-                         boolean converged, double seconds, List<AkSolution> solutions, List<Dataset> datasets) {
+    /**
+     * The observables of one dataset, or their average over datasets (errors combined in quadrature / D).
+     *
+     * @param learnedLinear    mean over the test points of f̄ H₁(w*·x) (the trainer's test linear projection)
+     * @param learnedCubic     mean over the test points of f̄ H₃(w*·x)/(6ε)
+     * @param dropletFraction  sample weight beyond the dip of the density of |w·w*| ({@link Droplets#split}); 0 without a side well
+     * @param qStar            the side well's peak |w·w*| (NaN without one; no error bar)
+     * @param linearPopulation E_x[f̄ H₁(w*·x)] over x ~ N(0, I): the continuum solvers' 1 − b ({@link PopulationProjections})
+     * @param cubicPopulation  E_x[f̄ H₃(w*·x)]/(6ε): the continuum solvers' (ε − c)/ε
+     * @param aboveThreshold   sample weight with |w·w*| > {@link #DROPLET_THRESHOLD}: the trainer's dropletFraction
+     */
+    public record Observed(AkSolution.Estimate learnedLinear, AkSolution.Estimate learnedCubic,
+                           AkSolution.Estimate dropletFraction, AkSolution.Estimate qStar,
+                           AkSolution.Estimate linearPopulation, AkSolution.Estimate cubicPopulation,
+                           AkSolution.Estimate aboveThreshold) {
+
+        private AkSolution.Estimate[] all() {
+            return new AkSolution.Estimate[] {learnedLinear, learnedCubic, dropletFraction, qStar,
+                    linearPopulation, cubicPopulation, aboveThreshold};
+        }
+
+        private static Observed of(AkSolution.Estimate[] e) {
+            return new Observed(e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
+        }
     }
+
+    /** Result over the datasets: the average ({@link #mean}), each dataset's observables, and the solutions. */
+    public record Result(Observed mean, List<Observed> perDataset, String phase,
+                         boolean converged, double seconds, List<AkSolution> solutions, List<Dataset> datasets) {
+
+        public AkSolution.Estimate learnedLinear() {
+            return mean.learnedLinear();
+        }
+
+        public AkSolution.Estimate learnedCubic() {
+            return mean.learnedCubic();
+        }
+
+        public AkSolution.Estimate dropletFraction() {
+            return mean.dropletFraction();
+        }
+
+        public AkSolution.Estimate qStar() {
+            return mean.qStar();
+        }
+    }
+
+    /**
+     * |w·w*| above which a neuron counts as a droplet in the trainer's {@code dropletFraction}
+     * (its {@code --droplet-threshold} default), for {@link Observed#aboveThreshold}.
+     */
+    public static final double DROPLET_THRESHOLD = CubicMetrics.DEFAULT_DROPLET_THRESHOLD;
 
     private CubicDataTheory() {
     }
@@ -68,11 +116,12 @@ public final class CubicDataTheory {
     public static Result solve(Point pt, long seed, int count, AkSettings settings) {
         List<Dataset> data = datasets(pt, seed, count);
         List<AkSolution> sols = new ArrayList<>();
-        double[][] vals = new double[4][count];
-        double[][] errs = new double[4][count];
+        List<Observed> per = new ArrayList<>();
+        int kinds = 7;
+        double[][] vals = new double[kinds][count];
+        double[][] errs = new double[kinds][count];
         boolean conv = true;
         double secs = 0;
-        int droplets = 0;
         double kappaN = pt.n() * pt.sigmaA2() / pt.sigma2();
         for (int j = 0; j < count; j++) {
             Dataset ds = data.get(j);
@@ -82,17 +131,16 @@ public final class CubicDataTheory {
             sols.add(sol);
             conv &= sol.converged();
             secs += sol.seconds();
-            AkSolution.Estimate[] e = observe(sol, ds, pt.eps());
-            for (int q = 0; q < 4; q++) {
+            Observed o = observe(sol, ds, pt.eps());
+            per.add(o);
+            AkSolution.Estimate[] e = o.all();
+            for (int q = 0; q < kinds; q++) {
                 vals[q][j] = e[q].value();
                 errs[q][j] = e[q].error();
             }
-            if (e[2].value() > 0) {
-                droplets++;
-            }
         }
-        AkSolution.Estimate[] avg = new AkSolution.Estimate[4];
-        for (int q = 0; q < 4; q++) {
+        AkSolution.Estimate[] avg = new AkSolution.Estimate[kinds];
+        for (int q = 0; q < kinds; q++) {
             double v = 0;
             double e2 = 0;
             int cnt = 0;
@@ -106,8 +154,9 @@ public final class CubicDataTheory {
             avg[q] = cnt == 0 ? new AkSolution.Estimate(Double.NaN, Double.NaN)
                     : new AkSolution.Estimate(v / cnt, Math.sqrt(e2) / cnt);
         }
-        String phase = Droplets.phase(avg[2].value(), kappaN);
-        return new Result(avg[0], avg[1], avg[2], avg[3], phase, conv, secs, sols, data);
+        Observed mean = Observed.of(avg);
+        String phase = Droplets.phase(mean.dropletFraction().value(), kappaN);
+        return new Result(mean, List.copyOf(per), phase, conv, secs, sols, data);
     }
 
     /**
@@ -176,8 +225,8 @@ public final class CubicDataTheory {
         return t;
     }
 
-    /** learned linear, learned cubic fraction, droplet fraction, side-well position q* (NaN if none). */
-    static AkSolution.Estimate[] observe(AkSolution sol, Dataset ds, double eps) {
+    /** The observables of one dataset's solution ({@link Observed}). */
+    static Observed observe(AkSolution sol, Dataset ds, double eps) {
         double[] wStar = ds.teacherDirection();
         double[] xt = ds.xTest();
         int nt = ds.nTest();
@@ -187,6 +236,12 @@ public final class CubicDataTheory {
         Droplets.Split split = Droplets.split(q, sol.weights()[0]);
         AkSolution.Estimate frac = sol.estimate((ftr, fte, w) -> split == null ? 0 : Droplets.massAbove(q, w, split.cut()));
         AkSolution.Estimate qs = new AkSolution.Estimate(split == null ? Double.NaN : split.peak(), Double.NaN);
-        return new AkSolution.Estimate[] {lin, cub, frac, qs};
+        PopulationProjections.PerVariant pop = PopulationProjections.of(sol, wStar);
+        double[] cubPop = pop.cubic().clone();
+        for (int r = 0; r < cubPop.length; r++) {
+            cubPop[r] /= 6 * eps;
+        }
+        AkSolution.Estimate above = sol.estimate((ftr, fte, w) -> Droplets.massAbove(q, w, DROPLET_THRESHOLD));
+        return new Observed(lin, cub, frac, qs, sol.estimate(pop.linear()), sol.estimate(cubPop), above);
     }
 }

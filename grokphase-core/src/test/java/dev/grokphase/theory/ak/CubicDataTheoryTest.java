@@ -44,7 +44,11 @@ class CubicDataTheoryTest {
         assertThat(r.converged()).isTrue();
         double sum = 0;
         for (int j = 0; j < r.solutions().size(); j++) {
-            sum += populationLinear(r.solutions().get(j), r.datasets().get(j));
+            double own = populationLinear(r.solutions().get(j), r.datasets().get(j));
+            // The production class (blocked GEMM, all variants at once) against this plain loop.
+            double prod = PopulationProjections.of(r.solutions().get(j), r.datasets().get(j).teacherDirection()).linear()[0];
+            assertThat(prod).isCloseTo(own, org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(own))));
+            sum += own;
         }
         return sum / r.solutions().size() - fd.learnedLinear();
     }
