@@ -46,8 +46,8 @@ final class WidthFigures {
         }
         if (!theory.isEmpty()) {
             double[] x = theory.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            b.add(Series.line("theory: droplet fraction", x, theory.values().stream().mapToDouble(v -> v[0]).toArray(), 0));
-            b.add(Series.dashed("theory: learned cubic (ε − c)/ε", x, theory.values().stream().mapToDouble(v -> v[1]).toArray(), 1));
+            b.add(Series.line("finite-d theory: droplet fraction", x, theory.values().stream().mapToDouble(v -> v[0]).toArray(), 0));
+            b.add(Series.dashed("finite-d theory: learned cubic (ε − c)/ε", x, theory.values().stream().mapToDouble(v -> v[1]).toArray(), 1));
         }
         boolean dataShown = dataAwarePoints(data, fig, b);
         // [N, value, error] per series: droplets / cubic, equilibrated or not.
