@@ -80,9 +80,16 @@ class DataAwareCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode row = Json.MAPPER.readTree(r.out().strip());
         for (String k : List.of("sigma2", "n", "N", "d", "learnedLinear", "learnedLinearErr", "learnedCubic", "learnedCubicErr",
-                "dropletFraction", "phase", "converged", "diagnostics", "predictions")) {
+                "dropletFraction", "phase", "converged", "diagnostics", "predictions", "learnedLinearPopulation",
+                "learnedLinearPopulationErr", "learnedCubicPopulation", "learnedCubicPopulationErr", "aboveThreshold",
+                "aboveThresholdErr", "dropletThreshold", "perDataset")) {
             assertThat(row.has(k)).as(k).isTrue();
         }
+        // One dataset: its own row is the average.
+        assertThat(row.get("perDataset")).hasSize(1);
+        assertThat(row.get("perDataset").get(0).get("learnedCubicPopulation").asDouble())
+                .isEqualTo(row.get("learnedCubicPopulation").asDouble());
+        assertThat(row.get("dropletThreshold").asDouble()).isEqualTo(0.8);
         assertThat(row.get("predictions").get(0).get("train")).hasSize(40);
         assertThat(row.get("predictions").get(0).get("test")).hasSize(50);
         assertThat(row.get("learnedLinear").asDouble()).isBetween(0.0, 1.2);
