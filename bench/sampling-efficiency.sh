@@ -15,10 +15,14 @@
 #   KEEP=/tmp/se bench/sampling-efficiency.sh            # keep the run directories
 #   SAMPLERS="langevin langevin+jumps" bench/sampling-efficiency.sh   # a subset
 #   REPLICAS=18 MAX_T=2 SAMPLERS=replicas bench/sampling-efficiency.sh # the replica ladder swaps need at App. D
+#   SAMPLERS="langevin langevin+laplace" LAPLACE_EVERY=50 LAPLACE_NEURONS=10 bench/sampling-efficiency.sh
 # Samplers: plain Langevin (--sampler langevin, the paper's), MALA (--sampler mala, step adapted
 # during the first fifth), replica exchange (MALA copies at T_k = MAX_T^(k/(R-1)), --temper likelihood),
 # and each of Langevin and MALA with droplet jumps (--jump-every JUMP_EVERY --jump-size JUMP_SIZE:
-# a sweep of exact per-neuron moves along w* every JUMP_EVERY steps).
+# a sweep of exact per-neuron moves along w* every JUMP_EVERY steps), and each with Laplace droplet jumps
+# (--jump-kind laplace --jump-every LAPLACE_EVERY --jump-neurons LAPLACE_NEURONS: LAPLACE_NEURONS random
+# neurons per sweep, each an exact independence move between the central well and the side-well
+# Laplace fit of its conditional; docs/theory.md, "Laplace jump").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${STEPS:-20000}
@@ -31,6 +35,8 @@ MAX_T=${MAX_T:-2}
 SEED=${SEED:-1}
 JUMP_EVERY=${JUMP_EVERY:-10}
 JUMP_SIZE=${JUMP_SIZE:-1.2}
+LAPLACE_EVERY=${LAPLACE_EVERY:-50}
+LAPLACE_NEURONS=${LAPLACE_NEURONS:-10}
 if [[ -n "${KEEP:-}" ]]; then OUT=$KEEP; mkdir -p "$OUT"; else OUT=$(mktemp -d); trap 'rm -rf "$OUT"' EXIT; fi
 ./grokphase --version >/dev/null
 HELP=$(./grokphase train cubic --help)
@@ -38,6 +44,7 @@ samplers=("langevin")
 if grep -q "mala" <<<"$HELP"; then samplers+=("mala"); else echo "# MALA: not in this build (train cubic --help has no 'mala')" >&2; fi
 if grep -q -- "--replicas" <<<"$HELP"; then samplers+=("replicas"); else echo "# replica exchange: not in this build (no --replicas)" >&2; fi
 if grep -q -- "--jump-every" <<<"$HELP"; then samplers+=("langevin+jumps" "mala+jumps"); else echo "# droplet jumps: not in this build (no --jump-every)" >&2; fi
+if grep -q -- "--jump-kind" <<<"$HELP"; then samplers+=("langevin+laplace" "mala+laplace"); else echo "# Laplace jumps: not in this build (no --jump-kind)" >&2; fi
 if [[ -n "${SAMPLERS:-}" ]]; then read -r -a samplers <<<"$SAMPLERS"; fi
 
 point_args() {
@@ -54,11 +61,13 @@ sampler_args() {
     replicas) echo "--sampler mala --lr $MALA_LR --replicas $REPLICAS --max-temperature $MAX_T" ;;
     langevin+jumps) echo "--sampler langevin --lr $LR --jump-every $JUMP_EVERY --jump-size $JUMP_SIZE" ;;
     mala+jumps) echo "--sampler mala --lr $MALA_LR --jump-every $JUMP_EVERY --jump-size $JUMP_SIZE" ;;
+    langevin+laplace) echo "--sampler langevin --lr $LR --jump-kind laplace --jump-every $LAPLACE_EVERY --jump-neurons $LAPLACE_NEURONS --jump-size $JUMP_SIZE" ;;
+    mala+laplace) echo "--sampler mala --lr $MALA_LR --jump-kind laplace --jump-every $LAPLACE_EVERY --jump-neurons $LAPLACE_NEURONS --jump-size $JUMP_SIZE" ;;
     *) echo "unknown sampler $1" >&2; exit 2 ;;
   esac
 }
 
-printf "%-5s %-14s %7s %8s | %9s %8s %9s | %9s %8s %9s\n" point sampler steps cpu_s tau_cubic ess_cub ess/cpu_s tau_drop ess_drop ess/cpu_s
+printf "%-5s %-16s %7s %8s | %9s %8s %9s | %9s %8s %9s\n" point sampler steps cpu_s tau_cubic ess_cub ess/cpu_s tau_drop ess_drop ess/cpu_s
 for p in $POINTS; do
   for s in "${samplers[@]}"; do
     dir="$OUT/$p-$s"
@@ -88,7 +97,7 @@ summ = json.load(open(d + "/summary.json"))
 extra = " ".join("%s=%.3g" % (k, v) for k, v in summ.items()
                  if (k in ("acceptance", "jumpAcceptance", "dropletFraction") or k.startswith("swapAcceptance"))
                  and isinstance(v, (int, float)))
-print("%-5s %-14s %7d %8.1f | %s | %s  %s" % (p, s, steps, cpu, cols("testCubic"), cols("dropletFraction"), extra))
+print("%-5s %-16s %7d %8.1f | %s | %s  %s" % (p, s, steps, cpu, cols("testCubic"), cols("dropletFraction"), extra))
 PY
   done
 done

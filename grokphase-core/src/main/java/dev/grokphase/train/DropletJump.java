@@ -39,7 +39,7 @@ import java.util.Map;
  * the counters. In float32 the move is computed in float64 from the stored values and written back
  * rounded.
  */
-final class DropletJump<A> {
+final class DropletJump<A> implements JumpMove {
 
     private final Engine<A> e;
     private final Kernels<A> k;
@@ -128,12 +128,14 @@ final class DropletJump<A> {
         this.accepted = new long[engine.members()];
     }
 
-    DropletJumpConfig config() {
+    @Override
+    public DropletJumpConfig config() {
         return config;
     }
 
     /** One sweep over every neuron of every network, in order. */
-    void sweep() {
+    @Override
+    public void sweep() {
         for (int m = 0; m < e.members(); m++) {
             sweep(m);
         }
@@ -308,15 +310,18 @@ final class DropletJump<A> {
     }
 
     /** Accepted fraction of network m's jump proposals (NaN before the first). */
-    double acceptance(int m) {
+    @Override
+    public double acceptance(int m) {
         return attempts[m] == 0 ? Double.NaN : (double) accepted[m] / attempts[m];
     }
 
-    long attempts(int m) {
+    @Override
+    public long attempts(int m) {
         return attempts[m];
     }
 
-    void save(Map<String, long[]> longs) {
+    @Override
+    public void save(Map<String, long[]> longs) {
         long[] s = new long[2 * attempts.length];
         for (int m = 0; m < attempts.length; m++) {
             s[2 * m] = attempts[m];
@@ -325,7 +330,8 @@ final class DropletJump<A> {
         longs.put("jump.counts", s);
     }
 
-    void restore(TrainerState state) {
+    @Override
+    public void restore(TrainerState state) {
         long[] s = state.longs().get("jump.counts");
         if (s == null || s.length != 2 * attempts.length) {
             throw GrokphaseException.invalid("checkpoint", "jump.counts",

@@ -39,7 +39,7 @@ final class Engine<A> extends Trainer {
     private final SexticRegulariser<A> sextic;
     private final UpdateRule<A> rule;
     /** Droplet-jump sweeps between steps; null when off. */
-    private final DropletJump<A> jumps;
+    private final JumpMove jumps;
     /** Σ_μ ℓ_μ over the batch at the last evaluation, per network. */
     private final double[] lossSum;
     /** Γ per network at the last evaluation (0 without the regulariser). */
@@ -83,7 +83,7 @@ final class Engine<A> extends Trainer {
         this.priorInverseTemperature = new double[members];
         java.util.Arrays.fill(priorInverseTemperature, 1.0);
         this.rule = UpdateRule.of(config.optimizer(), this);
-        this.jumps = config.jumps().on() ? new DropletJump<>(config.jumps(), this, data, blas) : null;
+        this.jumps = config.jumps().on() ? JumpMove.create(config.jumps(), this, data, blas) : null;
     }
 
     @Override
@@ -217,7 +217,7 @@ final class Engine<A> extends Trainer {
     }
 
     /** The droplet-jump move (null when off), for diagnostics in this package. */
-    DropletJump<A> jumpMove() {
+    JumpMove jumpMove() {
         return jumps;
     }
 

@@ -71,13 +71,13 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
                     "the sextic regulariser needs two-hot inputs of dimension 2P (modular task)");
         }
         if (jumps.on()) {
-            requireJumpable(network, optimizer, loss, batchSize, frozen, jumps.every());
+            requireJumpable(network, optimizer, loss, batchSize, frozen, jumps.every(), jumps.kind());
         }
     }
 
     /** The droplet jump integrates out one scalar readout weight under the Gaussian likelihood of a sampler. */
     private static void requireJumpable(NetworkSpec network, OptimizerConfig optimizer, Loss loss, int batchSize,
-                                        FrozenLayer frozen, int every) {
+                                        FrozenLayer frozen, int every, DropletJumpConfig.Kind kind) {
         String why = null;
         if (!(optimizer instanceof LangevinConfig || optimizer instanceof MalaConfig)) {
             why = "droplet jumps are a move of the posterior samplers (--sampler langevin or mala)";
@@ -94,6 +94,10 @@ public record TrainingConfig(NetworkSpec network, Prior prior, OptimizerConfig o
         }
         if (why != null) {
             throw GrokphaseException.invalid("--jump-every", every, why);
+        }
+        if (kind == DropletJumpConfig.Kind.LAPLACE && network.activation() != dev.grokphase.net.Activation.ERF) {
+            throw GrokphaseException.invalid("--jump-kind", "laplace",
+                    "the Laplace jump's Newton search uses φ'' of erf; this network has " + network.activation().cliName() + " (use --jump-kind shift)");
         }
     }
 

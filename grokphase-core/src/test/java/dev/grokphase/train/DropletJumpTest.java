@@ -335,6 +335,41 @@ class DropletJumpTest {
         double varW = 0.1;
         double varA = 0.5;
         double sigma2 = 0.15;
+        double[] exact = exactTwoNeuron(data, varW, varA, sigma2);
+        double e1 = exact[0];
+        double e2 = exact[1];
+        double side1 = exact[2];
+
+        NetworkSpec spec = NetworkSpec.standard(2, 1, 1, Activation.ERF);
+        TrainingConfig cfg = new TrainingConfig(spec, new Prior(varW, varA), new MalaConfig(sigma2, 0.3, 0, 0.574, 2000),
+                Loss.MSE, Precision.FLOAT64, 0, Double.NaN, Double.NaN, 1, FrozenLayer.NONE, new DropletJumpConfig(1, 0.5, 0.6));
+        Trainer t = Trainer.create(cfg, data, List.of(SeedTree.root(13).child("network", 0)));
+        t.run(4000);
+        int steps = 60_000;
+        double[] w1s = new double[steps];
+        double[] w2s = new double[steps];
+        double[] s1 = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            t.step();
+            double[] w = t.snapshotW(0);
+            w1s[s] = w[0] * w[0];
+            w2s[s] = w[1] * w[1];
+            s1[s] = Math.abs(w[0]) > SIDE ? 1 : 0;
+        }
+        double[] m1 = batchMeans(w1s);
+        double[] m2 = batchMeans(w2s);
+        double[] ms = batchMeans(s1);
+        assertThat(Math.abs(m1[0] - e1)).as("E[w1²] %s ± %s vs %s", m1[0], m1[1], e1).isLessThan(4 * m1[1]);
+        assertThat(Math.abs(m2[0] - e2)).as("E[w2²] %s ± %s vs %s", m2[0], m2[1], e2).isLessThan(4 * m2[1]);
+        assertThat(Math.abs(ms[0] - side1)).as("P(|w1| > 0.6) %s ± %s vs %s", ms[0], ms[1], side1).isLessThan(4 * ms[1]);
+        assertThat(ms[1]).isLessThan(0.03);
+    }
+
+    /**
+     * Exact {E[w₁²], E[w₂²], P(|w₁| > SIDE)} of two erf neurons in d = 1 with a ∈ R² integrated
+     * analytically (a 2×2 Gaussian), on a 801 × 801 grid over [−2.6, 2.6]².
+     */
+    static double[] exactTwoNeuron(Dataset data, double varW, double varA, double sigma2) {
         double[] x = data.xTrain();
         double[] y = data.yTrain();
         int n = data.nTrain();
@@ -387,29 +422,7 @@ class DropletJumpTest {
         e2 /= z;
         side1 /= z;
 
-        NetworkSpec spec = NetworkSpec.standard(2, 1, 1, Activation.ERF);
-        TrainingConfig cfg = new TrainingConfig(spec, new Prior(varW, varA), new MalaConfig(sigma2, 0.3, 0, 0.574, 2000),
-                Loss.MSE, Precision.FLOAT64, 0, Double.NaN, Double.NaN, 1, FrozenLayer.NONE, new DropletJumpConfig(1, 0.5, 0.6));
-        Trainer t = Trainer.create(cfg, data, List.of(SeedTree.root(13).child("network", 0)));
-        t.run(4000);
-        int steps = 60_000;
-        double[] w1s = new double[steps];
-        double[] w2s = new double[steps];
-        double[] s1 = new double[steps];
-        for (int s = 0; s < steps; s++) {
-            t.step();
-            double[] w = t.snapshotW(0);
-            w1s[s] = w[0] * w[0];
-            w2s[s] = w[1] * w[1];
-            s1[s] = Math.abs(w[0]) > SIDE ? 1 : 0;
-        }
-        double[] m1 = batchMeans(w1s);
-        double[] m2 = batchMeans(w2s);
-        double[] ms = batchMeans(s1);
-        assertThat(Math.abs(m1[0] - e1)).as("E[w1²] %s ± %s vs %s", m1[0], m1[1], e1).isLessThan(4 * m1[1]);
-        assertThat(Math.abs(m2[0] - e2)).as("E[w2²] %s ± %s vs %s", m2[0], m2[1], e2).isLessThan(4 * m2[1]);
-        assertThat(Math.abs(ms[0] - side1)).as("P(|w1| > 0.6) %s ± %s vs %s", ms[0], ms[1], side1).isLessThan(4 * ms[1]);
-        assertThat(ms[1]).isLessThan(0.03);
+        return new double[] {e1, e2, side1};
     }
 
     // ---- (3) resume, (4) refusals ----

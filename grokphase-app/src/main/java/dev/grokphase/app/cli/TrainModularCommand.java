@@ -270,6 +270,8 @@ public final class TrainModularCommand implements Callable<Integer>, TrainRun.Ta
         m.put("--jump-every", noJumps);
         m.put("--jump-size", noJumps);
         m.put("--jump-spread", noJumps);
+        m.put("--jump-kind", noJumps);
+        m.put("--jump-neurons", noJumps);
         return m;
     }
 

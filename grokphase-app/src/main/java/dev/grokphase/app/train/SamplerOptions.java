@@ -47,9 +47,21 @@ public final class SamplerOptions {
             defaultValue = "" + DropletJumpConfig.DEFAULT_SPREAD)
     public double jumpSpread;
 
-    /** The droplet-jump configuration (validates the three options). */
+    /** Which one-neuron move a droplet-jump sweep makes. */
+    public enum JumpKind { shift, laplace }
+
+    @Option(names = "--jump-kind", description = "shift (move w_i by ±Δ along the teacher direction) | laplace (independence proposal between the central well, drawn from the prior, and the side wells, drawn from the Laplace approximation at the side mode of the neuron's conditional found by Newton from Δ·u; erf only). Both integrate the neuron's readout out and are exact (docs/theory.md, Droplet jumps). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "shift")
+    public JumpKind jumpKind;
+
+    @Option(names = "--jump-neurons", description = "Neurons per droplet-jump sweep: 0 = every neuron in order; M > 0 = M neurons drawn at random (a Laplace jump costs a Newton search, about n·d² flops per iteration). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0")
+    public int jumpNeurons;
+
+    /** The droplet-jump configuration (validates the options). */
     public DropletJumpConfig jumps() {
-        return new DropletJumpConfig(jumpEvery, jumpSize, jumpSpread);
+        return new DropletJumpConfig(jumpEvery, jumpSize, jumpSpread,
+                jumpKind == JumpKind.laplace ? DropletJumpConfig.Kind.LAPLACE : DropletJumpConfig.Kind.SHIFT, jumpNeurons);
     }
 
     /** The adaptation length for a run of {@code steps} steps. */

@@ -64,6 +64,44 @@ class SamplerRunTest {
         TrainRunTest.assertSameRun(full, cut);
     }
 
+    /**
+     * Laplace droplet jumps from the CLI: recorded in the manifest's config, acceptance in
+     * summary.json and metrics.csv, resume bit-identical; refused with a non-erf activation and on
+     * train modular (one line, exit 2).
+     */
+    @Test
+    void laplaceJumpsAreRecordedResumeAndAreRefusedWhereUnsupported() throws Exception {
+        String[] extra = {"--sampler", "langevin", "--lr", "0.05", "--jump-every", "30", "--jump-kind", "laplace",
+                "--jump-neurons", "5", "--jump-size", "1.0"};
+        Path full = tmp.resolve("laplace");
+        CliRun r = CliRun.of(cubic(full, extra));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode config = Json.MAPPER.readTree(full.resolve("manifest.json").toFile()).get("config");
+        assertThat(config.get("jumpKind").asText()).isEqualTo("laplace");
+        assertThat(config.get("jumpNeurons").asInt()).isEqualTo(5);
+        JsonNode s = Json.MAPPER.readTree(full.resolve("summary.json").toFile());
+        assertThat(s.get("jumpAcceptance").asDouble()).isBetween(0.0, 1.0);
+        assertThat(Files.readAllLines(full.resolve("metrics.csv")).get(0)).endsWith(",jumpAcceptance");
+
+        Path cut = tmp.resolve("laplace-cut");
+        TrainRun.stopAfterForTests = 100L;
+        assertThat(CliRun.of(cubic(cut, extra)).exitCode()).isZero();
+        TrainRun.stopAfterForTests = null;
+        CliRun resumed = CliRun.of("train", "cubic", "--resume", "--out", cut.toString(), "--progress", "none");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        TrainRunTest.assertSameRun(full, cut);
+
+        for (String[] bad : new String[][] {
+                cubic(tmp.resolve("b1"), "--sampler", "langevin", "--jump-every", "5", "--jump-kind", "laplace", "--activation", "relu"),
+                cubic(tmp.resolve("b2"), "--sampler", "langevin", "--jump-every", "5", "--jump-neurons", "-2"),
+                {"train", "modular", "--P", "5", "--N", "8", "--steps", "10", "--jump-kind", "laplace", "--progress", "none",
+                        "--out", tmp.resolve("b3").toString()}}) {
+            CliRun b = CliRun.of(bad);
+            assertThat(b.exitCode()).as(b.err()).isEqualTo(2);
+            assertThat(b.err().strip()).doesNotContain("\n").doesNotContain("Exception").contains("--jump-");
+        }
+    }
+
     @Test
     void modularMalaRunsWithTheSamplerAlias() throws Exception {
         Path out = tmp.resolve("mod");
