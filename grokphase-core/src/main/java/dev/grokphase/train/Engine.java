@@ -112,15 +112,16 @@ final class Engine<A> extends Trainer {
             java.util.Arrays.fill(lastLoss, 0.0);
             java.util.Arrays.fill(lossSum, 0.0);
         } else {
-            input.forward(w, rows);
-            readout.run(input, a, ga, rows, lossSum);
+            if (trainW) {
+                input.evaluate(w, rows, readout, a, ga, lossSum, gw);
+            } else {
+                input.forward(w, rows);
+                readout.run(input, a, ga, rows, lossSum);
+            }
             for (int m = 0; m < members; m++) {
                 lastLoss[m] = lossSum[m] / batch;
             }
-            checkLoss();
-            if (trainW) {
-                input.backward(gw);
-            }
+            checkLoss(); // after the backward product: a non-finite loss leaves gw unused
         }
         if (sextic != null && trainW) {
             sextic.addGradient(w, gw, mn, width, sexticEnergy);

@@ -22,4 +22,16 @@ interface InputProduct<A> {
 
     /** gw = Gᵀ·X ((M·N)×D), after every row of G was stored. */
     void backward(A gw);
+
+    /**
+     * The whole data pass of a step: {@link #forward}, the readout ({@link ReadoutPass#run}, which
+     * fills ga and lossSum) and {@link #backward} into gw. By default the three in sequence; an
+     * input product may interleave them by blocks of rows when the readout is a
+     * {@link ChunkedReadout}.
+     */
+    default void evaluate(A w, int[] rows, ReadoutPass<A> readout, A a, A ga, double[] lossSum, A gw) {
+        forward(w, rows);
+        readout.run(this, a, ga, rows, lossSum);
+        backward(gw);
+    }
 }

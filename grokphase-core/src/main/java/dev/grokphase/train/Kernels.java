@@ -97,7 +97,10 @@ abstract class Kernels<A> {
     /** Σ x[j]² over [off, off+len), accumulated in double. */
     abstract double sumOfSquares(A x, int off, int len);
 
-    /** len independent N(0, 1) draws from the stream into out[off..) (drawn in double, rounded). */
+    /**
+     * len independent N(0, 1) draws from the stream into out[off..) ({@link dev.grokphase.random.Ziggurat},
+     * drawn in double, rounded).
+     */
     abstract void gaussian(RandomStream stream, A out, int off, int len);
 
     /**

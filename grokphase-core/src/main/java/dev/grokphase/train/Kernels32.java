@@ -3,6 +3,7 @@ package dev.grokphase.train;
 import dev.grokphase.linalg.Blas;
 import dev.grokphase.net.Activation;
 import dev.grokphase.random.RandomStream;
+import dev.grokphase.random.Ziggurat;
 import java.nio.Buffer;
 import java.nio.FloatBuffer;
 import java.util.Map;
@@ -191,7 +192,7 @@ final class Kernels32 extends Kernels<float[]> {
 
     @Override
     void gaussian(RandomStream stream, float[] out, int off, int len) {
-        stream.fillGaussian(out, off, len, 1.0);
+        Ziggurat.fill(stream, out, off, len);
     }
 
     @Override

