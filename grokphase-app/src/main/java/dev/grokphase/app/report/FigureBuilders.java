@@ -339,7 +339,7 @@ public final class FigureBuilders {
                 : plannedPoints > 0 ? String.format(Locale.ROOT, " No trained network to show yet (0 of %d σ² points done).", plannedPoints) : "";
         b.caption(String.format(Locale.ROOT, "%s Lines: adaptive-kernel theory (finite-d solver, notes §4.8A).%s%s %s.",
                 fig.caption().isEmpty() ? "" : fig.caption(),
-                dataShown ? " Line with error bars: data-aware adaptive-kernel theory on the training set of dataset 0 "
+                dataShown ? " Line with error bars: data-aware adaptive-kernel theory on the networks' own training sets and test points, averaged over the datasets "
                         + "(sampled single-neuron distribution, no continuum step; ± Monte-Carlo error, docs/theory.md)." : "",
                 markers,
                 String.join("; ", sizes)).trim());
