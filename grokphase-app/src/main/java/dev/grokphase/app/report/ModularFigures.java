@@ -96,18 +96,10 @@ final class ModularFigures {
         return b.build();
     }
 
-    /** {mean, standard error} of discrepancyA over the equilibration window, or the final-step fallback; null if none. */
+    /** {|mean|, standard error} of discrepancyA over the equilibration window, or the final-step fallback; null if none. */
     static double[] windowMean(RunData r) {
-        JsonNode eq = r.equilibration();
-        if (eq != null && eq.path("discrepancyA").path("mean").isNumber()) {
-            JsonNode a = eq.path("discrepancyA");
-            return new double[] {Math.abs(a.path("mean").asDouble()), a.path("standardError").asDouble(0)};
-        }
-        double a = r.summaryNumber("discrepancyA");
-        if (!Double.isFinite(a)) return null;
-        double s = r.summaryStd("discrepancyA");
-        double nets = r.summaryNumber("networks");
-        return new double[] {Math.abs(a), Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0};
+        double[] m = r.windowMean("discrepancyA", "discrepancyA");
+        return m == null ? null : new double[] {Math.abs(m[0]), m[1]};
     }
 
     /** One colour per theory kind, so a figure with or without the data-aware line reads the same. */

@@ -133,6 +133,26 @@ public final class RunData {
         return n.isNumber() ? n.doubleValue() : Double.NaN;
     }
 
+    /**
+     * {mean, standard error} of a logged observable over the equilibration window (observables/
+     * equilibration.json: ensemble and time average, error with the autocorrelation time), or, for a
+     * run written without that file, the final step's ensemble mean with std/√networks; null if
+     * neither has a number. Equilibrium figures use this: a final-step snapshot of a fluctuating
+     * count (the droplet fraction) is one sample, not the equilibrium value.
+     */
+    public double[] windowMean(String column, String summaryKey) {
+        JsonNode eq = equilibration();
+        if (eq != null && eq.path(column).path("mean").isNumber()) {
+            JsonNode c = eq.path(column);
+            return new double[] {c.path("mean").asDouble(), c.path("standardError").asDouble(0)};
+        }
+        double v = summaryNumber(summaryKey);
+        if (!Double.isFinite(v)) return null;
+        double s = summaryStd(summaryKey);
+        double nets = summaryNumber("networks");
+        return new double[] {v, Double.isFinite(s) && nets > 0 ? s / Math.sqrt(nets) : 0.0};
+    }
+
     public Optional<CsvTable> metrics() {
         return table("metrics.csv");
     }

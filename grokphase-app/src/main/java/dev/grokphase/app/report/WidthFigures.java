@@ -58,18 +58,17 @@ final class WidthFigures {
         for (RunData r : runs) {
             if (!FigureBuilders.usable(r)) continue;
             double n = r.configNumber("N");
-            double nets = r.summaryNumber("networks");
             double eps = r.configNumber("eps");
             boolean eq = ReportWriter.shownEquilibrated(r);
             int off = eq ? 0 : 2;
             notEq += eq ? 0 : 1;
-            double drop = r.summaryNumber("dropletFraction");
-            if (Double.isFinite(drop)) {
-                pts.get(off).add(new double[]{n, drop, r.summaryStd("dropletFraction") / Math.sqrt(Math.max(1, nets))});
+            double[] drop = r.windowMean("dropletFraction", "dropletFraction");
+            if (drop != null) {
+                pts.get(off).add(new double[]{n, drop[0], drop[1]});
             }
-            double cubic = r.summaryNumber("cubicProjection");
-            if (Double.isFinite(cubic) && Double.isFinite(eps) && eps != 0) {
-                pts.get(off + 1).add(new double[]{n, cubic / eps, r.summaryStd("cubicProjection") / Math.abs(eps) / Math.sqrt(Math.max(1, nets))});
+            double[] cubic = r.windowMean("testCubic", "cubicProjection");
+            if (cubic != null && Double.isFinite(eps) && eps != 0) {
+                pts.get(off + 1).add(new double[]{n, cubic[0] / eps, cubic[1] / Math.abs(eps)});
             }
             shown++;
         }
@@ -84,8 +83,9 @@ final class WidthFigures {
             b.add(k < 2 ? Series.points(names[k], x, y, e, k) : Series.flaggedPoints(names[k], x, y, e, k - 2));
         }
         b.caption(String.format(Locale.ROOT, "%sDroplet fraction = share of hidden neurons with |w·w*| above the droplet "
-                        + "threshold (0.8), and learned cubic fraction = cubic projection / ε on test inputs, at the last step; "
-                        + "error bars: std over networks / √networks. Lines: finite-d theory (side-well weight and (ε − c)/ε). "
+                        + "threshold (0.8), and learned cubic fraction = cubic projection / ε on test inputs: ensemble and time "
+                        + "average over the equilibration window (second half of the run; error bars: standard error with the "
+                        + "autocorrelation time). Lines: finite-d theory (side-well weight and (ε − c)/ε). "
                         + "%s%d run(s) (%s), %d not equilibrated by the two-start test.",
                 fig.caption().isEmpty() ? "" : fig.caption() + " ", dataShown
                         ? "Squares and triangles: data-aware theory on the networks' own training sets and test points "
