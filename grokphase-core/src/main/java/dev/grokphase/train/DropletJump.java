@@ -1,13 +1,9 @@
 package dev.grokphase.train;
 
-import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.linalg.Blas;
-import dev.grokphase.net.Activation;
 import dev.grokphase.random.RandomStream;
 import dev.grokphase.task.Dataset;
 
-import java.nio.DoubleBuffer;
-import java.util.Map;
 
 /**
  * The droplet jump ({@link DropletJumpConfig}): a sweep over the hidden neurons of every network,
@@ -39,70 +35,15 @@ import java.util.Map;
  * the counters. In float32 the move is computed in float64 from the stored values and written back
  * rounded.
  */
-final class DropletJump<A> implements JumpMove {
+final class DropletJump<A> extends NeuronJump<A> {
 
-    private final Engine<A> e;
-    private final Kernels<A> k;
-    private final DropletJumpConfig config;
-    private final Activation act;
-    private final Blas blas;
-    private final int n;
-    private final int width;
-    private final int dim;
-    private final double scale;
-    private final double dataScale;
-    private final double varW;
-    private final double varA;
-    private final double[] u;
-    private final double[] y;
-    /** X·u over the training inputs. */
+    /** X u: the change of the pre-activations per unit shift along u. */
     private final double[] xu;
-    private final DoubleBuffer xBuf;
-    private final DoubleBuffer wBuf;
-    private final DoubleBuffer zBuf;
-    // one network's sweep
-    private final double[] w;
-    private final double[] a;
-    /** Pre-activations and activations, neuron-major: z[i·n + μ] = w_i·x_μ. */
-    private final double[] z;
-    private final double[] phi;
-    private final double[] f;
-    private final double[] r;
     private final double[] zNew;
     private final double[] phiNew;
-    private final double[] slope;
-    private final long[] attempts;
-    private final long[] accepted;
 
     DropletJump(DropletJumpConfig config, Engine<A> engine, Dataset data, Blas blas) {
-        this.e = engine;
-        this.k = engine.kernels();
-        this.config = config;
-        this.act = engine.config().network().activation();
-        this.blas = blas;
-        double[] dir = data.teacherDirection();
-        if (dir == null) {
-            throw GrokphaseException.invalid("--jump-every", config.every(),
-                    "droplet jumps move neurons along the teacher direction; this dataset has none (use the cubic task)");
-        }
-        this.n = data.nTrain();
-        this.width = engine.config().network().width();
-        this.dim = data.inputDim();
-        this.scale = engine.config().network().effectiveScale();
-        this.dataScale = engine.dataScale; // (n/B)/σ², and B = n: jumps need the full batch
-        this.varW = engine.config().prior().varW();
-        this.varA = engine.config().prior().varA();
-        double norm = 0;
-        for (double v : dir) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        this.u = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            u[j] = dir[j] / norm;
-        }
-        this.y = data.yTrain();
-        double[] x = data.xTrain();
+        super(config, engine, data, blas);
         this.xu = new double[n];
         for (int mu = 0; mu < n; mu++) {
             double s = 0;
@@ -111,55 +52,15 @@ final class DropletJump<A> implements JumpMove {
             }
             xu[mu] = s;
         }
-        this.xBuf = Blas.allocateDouble(Math.max(1, n * dim));
-        xBuf.put(0, x, 0, n * dim);
-        this.wBuf = Blas.allocateDouble(width * dim);
-        this.zBuf = Blas.allocateDouble(Math.max(1, width * n));
-        this.w = new double[width * dim];
-        this.a = new double[width];
-        this.z = new double[width * n];
-        this.phi = new double[width * n];
-        this.f = new double[n];
-        this.r = new double[n];
         this.zNew = new double[n];
         this.phiNew = new double[n];
-        this.slope = new double[Math.max(n, width * n)];
-        this.attempts = new long[engine.members()];
-        this.accepted = new long[engine.members()];
     }
 
+    /** One sweep over every neuron of network m, in order. */
     @Override
-    public DropletJumpConfig config() {
-        return config;
-    }
-
-    /** One sweep over every neuron of every network, in order. */
-    @Override
-    public void sweep() {
-        for (int m = 0; m < e.members(); m++) {
-            sweep(m);
-        }
-    }
-
-    private void sweep(int m) {
+    protected void sweep(int m) {
         int nd = width * dim;
-        k.copyToDoubles(e.w(), m * nd, w, 0, nd);
-        k.copyToDoubles(e.a(), m * width, a, 0, width);
-        if (n > 0) {
-            wBuf.put(0, w, 0, nd);
-            // Zᵀ = W·Xᵀ: neuron i's pre-activations contiguous
-            blas.dgemm(false, true, width, n, dim, 1.0, wBuf, dim, xBuf, dim, 0.0, zBuf, n);
-            zBuf.get(0, z, 0, width * n);
-            act.evaluate(z, phi, slope, 0, width * n);
-        }
-        java.util.Arrays.fill(f, 0.0);
-        for (int i = 0; i < width; i++) {
-            double ai = scale * a[i];
-            int off = i * n;
-            for (int mu = 0; mu < n; mu++) {
-                f[mu] += ai * phi[off + mu];
-            }
-        }
+        load(m);
         double lambda = e.inverseTemperature(m) * dataScale;
         double betaPrior = e.priorInverseTemperature(m);
         RandomStream rng = e.noise(m);
@@ -227,8 +128,7 @@ final class DropletJump<A> implements JumpMove {
                 f[mu] = y[mu] - r[mu] + sa * phi[off + mu];
             }
         }
-        k.copyFromDoubles(a, 0, e.a(), m * width, width);
-        e.checkNorms();
+        storeReadouts(m);
     }
 
     /**
@@ -257,19 +157,7 @@ final class DropletJump<A> implements JumpMove {
      * of {@code deltas} (the other neurons at their current state), as [neuron][δ]. Changes nothing.
      */
     double[][] logRatios(int m, double[] deltas) {
-        int nd = width * dim;
-        k.copyToDoubles(e.w(), m * nd, w, 0, nd);
-        k.copyToDoubles(e.a(), m * width, a, 0, width);
-        wBuf.put(0, w, 0, nd);
-        blas.dgemm(false, true, width, n, dim, 1.0, wBuf, dim, xBuf, dim, 0.0, zBuf, n);
-        zBuf.get(0, z, 0, width * n);
-        act.evaluate(z, phi, slope, 0, width * n);
-        java.util.Arrays.fill(f, 0.0);
-        for (int i = 0; i < width; i++) {
-            for (int mu = 0; mu < n; mu++) {
-                f[mu] += scale * a[i] * phi[i * n + mu];
-            }
-        }
+        load(m);
         double lambda = e.inverseTemperature(m) * dataScale;
         double betaPrior = e.priorInverseTemperature(m);
         double[][] out = new double[width][deltas.length];
@@ -307,39 +195,5 @@ final class DropletJump<A> implements JumpMove {
             }
         }
         return out;
-    }
-
-    /** Accepted fraction of network m's jump proposals (NaN before the first). */
-    @Override
-    public double acceptance(int m) {
-        return attempts[m] == 0 ? Double.NaN : (double) accepted[m] / attempts[m];
-    }
-
-    @Override
-    public long attempts(int m) {
-        return attempts[m];
-    }
-
-    @Override
-    public void save(Map<String, long[]> longs) {
-        long[] s = new long[2 * attempts.length];
-        for (int m = 0; m < attempts.length; m++) {
-            s[2 * m] = attempts[m];
-            s[2 * m + 1] = accepted[m];
-        }
-        longs.put("jump.counts", s);
-    }
-
-    @Override
-    public void restore(TrainerState state) {
-        long[] s = state.longs().get("jump.counts");
-        if (s == null || s.length != 2 * attempts.length) {
-            throw GrokphaseException.invalid("checkpoint", "jump.counts",
-                    "missing or of the wrong length: the checkpoint is not from a run with --jump-every > 0");
-        }
-        for (int m = 0; m < attempts.length; m++) {
-            attempts[m] = s[2 * m];
-            accepted[m] = s[2 * m + 1];
-        }
     }
 }

@@ -1,13 +1,10 @@
 package dev.grokphase.train;
 
-import dev.grokphase.error.GrokphaseException;
 import dev.grokphase.linalg.Blas;
-import dev.grokphase.net.Activation;
 import dev.grokphase.random.RandomStream;
 import dev.grokphase.task.Dataset;
 
 import java.nio.DoubleBuffer;
-import java.util.Map;
 
 /**
  * The Laplace droplet jump ({@link DropletJumpConfig.Kind#LAPLACE}): an exact one-neuron
@@ -44,40 +41,14 @@ import java.util.Map;
  * only the counters. Float32 engines are moved in float64 and written back rounded. Needs erf
  * (the Newton search uses φ'' = −2zφ').
  */
-final class LaplaceDropletJump<A> implements JumpMove {
+final class LaplaceDropletJump<A> extends NeuronJump<A> {
 
     private static final int MAX_NEWTON = 40;
 
-    private final Engine<A> e;
-    private final Kernels<A> k;
-    private final DropletJumpConfig config;
-    private final Activation act;
-    private final Blas blas;
-    private final int n;
-    private final int width;
-    private final int dim;
-    private final double scale;
-    private final double dataScale;
-    private final double varW;
-    private final double varA;
-    private final double[] u;
-    private final double[] x;
-    private final double[] y;
-    private final DoubleBuffer xBuf;
-    private final DoubleBuffer wBuf;
-    private final DoubleBuffer zBuf;
     /** diag(c)·X and Xᵀ diag(c) X of the Hessian (one matrix product per Newton iteration). */
     private final DoubleBuffer cxBuf;
     private final DoubleBuffer hBuf;
     private final double[] cx;
-    // one network's sweep
-    private final double[] w;
-    private final double[] a;
-    private final double[] z;
-    private final double[] phi;
-    private final double[] slope;
-    private final double[] f;
-    private final double[] r;
     // one neuron's search and proposal
     private final double[] mode;
     private final double[] trial;
@@ -92,52 +63,12 @@ final class LaplaceDropletJump<A> implements JumpMove {
     private final double[] st;
     private final double[] jv;
     private final double[] jp;
-    private final long[] attempts;
-    private final long[] accepted;
 
     LaplaceDropletJump(DropletJumpConfig config, Engine<A> engine, Dataset data, Blas blas) {
-        this.e = engine;
-        this.k = engine.kernels();
-        this.config = config;
-        this.act = engine.config().network().activation();
-        this.blas = blas;
-        double[] dir = data.teacherDirection();
-        if (dir == null) {
-            throw GrokphaseException.invalid("--jump-every", config.every(),
-                    "droplet jumps move neurons towards the teacher direction; this dataset has none (use the cubic task)");
-        }
-        this.n = data.nTrain();
-        this.width = engine.config().network().width();
-        this.dim = data.inputDim();
-        this.scale = engine.config().network().effectiveScale();
-        this.dataScale = engine.dataScale;
-        this.varW = engine.config().prior().varW();
-        this.varA = engine.config().prior().varA();
-        double norm = 0;
-        for (double v : dir) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        this.u = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            u[j] = dir[j] / norm;
-        }
-        this.x = data.xTrain();
-        this.y = data.yTrain();
-        this.xBuf = Blas.allocateDouble(Math.max(1, n * dim));
-        xBuf.put(0, x, 0, n * dim);
-        this.wBuf = Blas.allocateDouble(width * dim);
-        this.zBuf = Blas.allocateDouble(Math.max(1, width * n));
+        super(config, engine, data, blas);
         this.cxBuf = Blas.allocateDouble(Math.max(1, n * dim));
         this.hBuf = Blas.allocateDouble(dim * dim);
         this.cx = new double[n * dim];
-        this.w = new double[width * dim];
-        this.a = new double[width];
-        this.z = new double[width * n];
-        this.phi = new double[width * n];
-        this.slope = new double[width * n];
-        this.f = new double[n];
-        this.r = new double[n];
         this.mode = new double[dim];
         this.trial = new double[dim];
         this.step = new double[dim];
@@ -151,39 +82,11 @@ final class LaplaceDropletJump<A> implements JumpMove {
         this.st = new double[n];
         this.jv = new double[dim];
         this.jp = new double[dim];
-        this.attempts = new long[engine.members()];
-        this.accepted = new long[engine.members()];
     }
 
     @Override
-    public DropletJumpConfig config() {
-        return config;
-    }
-
-    @Override
-    public void sweep() {
-        for (int m = 0; m < e.members(); m++) {
-            sweep(m);
-        }
-    }
-
-    private void sweep(int m) {
-        int nd = width * dim;
-        k.copyToDoubles(e.w(), m * nd, w, 0, nd);
-        k.copyToDoubles(e.a(), m * width, a, 0, width);
-        if (n > 0) {
-            wBuf.put(0, w, 0, nd);
-            blas.dgemm(false, true, width, n, dim, 1.0, wBuf, dim, xBuf, dim, 0.0, zBuf, n);
-            zBuf.get(0, z, 0, width * n);
-            act.evaluate(z, phi, slope, 0, width * n);
-        }
-        java.util.Arrays.fill(f, 0.0);
-        for (int i = 0; i < width; i++) {
-            double ai = scale * a[i];
-            for (int mu = 0; mu < n; mu++) {
-                f[mu] += ai * phi[i * n + mu];
-            }
-        }
+    protected void sweep(int m) {
+        load(m);
         double lambda = e.inverseTemperature(m) * dataScale;
         double betaPrior = e.priorInverseTemperature(m);
         RandomStream rng = e.noise(m);
@@ -192,8 +95,7 @@ final class LaplaceDropletJump<A> implements JumpMove {
             int i = config.neurons() == 0 ? t : Math.min(width - 1, (int) (rng.nextDouble() * width));
             move(m, i, lambda, betaPrior, rng);
         }
-        k.copyFromDoubles(a, 0, e.a(), m * width, width);
-        e.checkNorms();
+        storeReadouts(m);
     }
 
     private void move(int m, int i, double lambda, double betaPrior, RandomStream rng) {
@@ -487,38 +389,5 @@ final class LaplaceDropletJump<A> implements JumpMove {
             s += src[off + j] * src[off + j];
         }
         return s;
-    }
-
-    @Override
-    public double acceptance(int m) {
-        return attempts[m] == 0 ? Double.NaN : (double) accepted[m] / attempts[m];
-    }
-
-    @Override
-    public long attempts(int m) {
-        return attempts[m];
-    }
-
-    @Override
-    public void save(Map<String, long[]> longs) {
-        long[] s = new long[2 * attempts.length];
-        for (int m = 0; m < attempts.length; m++) {
-            s[2 * m] = attempts[m];
-            s[2 * m + 1] = accepted[m];
-        }
-        longs.put("jump.counts", s);
-    }
-
-    @Override
-    public void restore(TrainerState state) {
-        long[] s = state.longs().get("jump.counts");
-        if (s == null || s.length != 2 * attempts.length) {
-            throw GrokphaseException.invalid("checkpoint", "jump.counts",
-                    "missing or of the wrong length: the checkpoint is not from a run with --jump-every > 0");
-        }
-        for (int m = 0; m < attempts.length; m++) {
-            attempts[m] = s[2 * m];
-            accepted[m] = s[2 * m + 1];
-        }
     }
 }
