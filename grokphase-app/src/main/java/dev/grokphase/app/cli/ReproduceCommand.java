@@ -39,7 +39,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     static final class ScaleChoice {
         @Option(names = "--quick", description = "About one minute: the smoke test the test suite runs.")
         boolean quick;
-        @Option(names = "--large", description = "Longer and larger runs than the default (App. D, Fig. 2 at β = 1/2 and two points at β = 1): about an hour on 2 idle cores (95–150 CPU-minutes, estimated), hours on a loaded machine.")
+        @Option(names = "--large", description = "Longer and larger runs than the default (App. D, Fig. 2 at β = 1/2 and two points at β = 1): about an hour on 2 idle cores (≈ 110–120 CPU-minutes; 74 measured end to end before App. D's equilibrium runs and the β = 1/2 data-aware theory were added), hours on a loaded machine.")
         boolean large;
         @Option(names = "--full", description = "The paper's sizes (notes §6): hours to days; use a cluster.")
         boolean full;
