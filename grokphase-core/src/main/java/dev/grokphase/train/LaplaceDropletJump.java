@@ -1,6 +1,7 @@
 package dev.grokphase.train;
 
 import dev.grokphase.linalg.Blas;
+import dev.grokphase.linalg.SpdSolver;
 import dev.grokphase.random.RandomStream;
 import dev.grokphase.task.Dataset;
 
@@ -301,37 +302,21 @@ final class LaplaceDropletJump<A> extends NeuronJump<A> {
         return DropletJump.logMarginal(norm2(v, 0), s * pr, s * s * pp, lambda, betaPrior, varW, varA);
     }
 
-    /** Cholesky of −hess + τ I into {@link #chol}; false if not positive definite. */
+    /** Cholesky of −hess + τ I into {@link #chol} (lower triangle); false if not positive definite. */
     private boolean factor(double tau) {
         for (int i = 0; i < dim; i++) {
             for (int j = 0; j <= i; j++) {
-                double s = -hess[i * dim + j] + (i == j ? tau : 0);
-                for (int q = 0; q < j; q++) {
-                    s -= chol[i * dim + q] * chol[j * dim + q];
-                }
-                if (i == j) {
-                    if (!(s > 0)) {
-                        return false;
-                    }
-                    chol[i * dim + i] = Math.sqrt(s);
-                } else {
-                    chol[i * dim + j] = s / chol[j * dim + j];
-                }
+                chol[i * dim + j] = -hess[i * dim + j] + (i == j ? tau : 0);
             }
         }
-        return true;
+        // the plain-Java factor: same bits on every machine, native BLAS or not
+        return SpdSolver.factorizeJava(chol, dim);
     }
 
     /** out = (L Lᵀ)⁻¹ rhs. */
     private void solve(double[] rhs, double[] out) {
-        for (int i = 0; i < dim; i++) {
-            double s = rhs[i];
-            for (int q = 0; q < i; q++) {
-                s -= chol[i * dim + q] * out[q];
-            }
-            out[i] = s / chol[i * dim + i];
-        }
-        backSolveTransposed(out, out);
+        System.arraycopy(rhs, 0, out, 0, dim);
+        SpdSolver.solveJava(chol, dim, out, 1);
     }
 
     /** out = L⁻ᵀ in (in and out may alias). */
