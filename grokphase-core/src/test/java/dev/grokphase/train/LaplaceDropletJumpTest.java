@@ -82,24 +82,7 @@ class LaplaceDropletJumpTest {
         NetworkSpec spec = NetworkSpec.standard(2, 1, 1, Activation.ERF);
         Trainer t = Trainer.create(mala(spec, new Prior(varW, varA), sigma2, laplace(2, 0.8, 2)), data,
                 List.of(SeedTree.root(13).child("network", 0)));
-        t.run(4000);
-        int steps = 60_000;
-        double[] w1s = new double[steps];
-        double[] w2s = new double[steps];
-        double[] s1 = new double[steps];
-        for (int s = 0; s < steps; s++) {
-            t.step();
-            double[] w = t.snapshotW(0);
-            w1s[s] = w[0] * w[0];
-            w2s[s] = w[1] * w[1];
-            s1[s] = Math.abs(w[0]) > DropletJumpTest.SIDE ? 1 : 0;
-        }
-        double[] m1 = DropletJumpTest.batchMeans(w1s);
-        double[] m2 = DropletJumpTest.batchMeans(w2s);
-        double[] ms = DropletJumpTest.batchMeans(s1);
-        assertThat(Math.abs(m1[0] - exact[0])).as("E[w1²] %s ± %s vs %s", m1[0], m1[1], exact[0]).isLessThan(4 * m1[1]);
-        assertThat(Math.abs(m2[0] - exact[1])).as("E[w2²] %s ± %s vs %s", m2[0], m2[1], exact[1]).isLessThan(4 * m2[1]);
-        assertThat(Math.abs(ms[0] - exact[2])).as("P(|w1| > 0.6) %s ± %s vs %s", ms[0], ms[1], exact[2]).isLessThan(4 * ms[1]);
+        DropletJumpTest.assertMatchesExactTwoNeuron(t, exact);
         assertThat(t.jumps().acceptance(0)).isBetween(0.01, 0.99);
     }
 
